@@ -1,0 +1,81 @@
+/**
+ * Versioned schema. Each migration runs once, in its own transaction, and bumps
+ * PRAGMA user_version; a database from an older Storyline is brought up to date on open.
+ */
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'articles, near-duplicate LSH index, stories, document frequencies, full-text index',
+    sql: `
+      CREATE TABLE article (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        input_id TEXT,
+        url TEXT,
+        source TEXT,
+        title TEXT,
+        published TEXT,
+        published_ms INTEGER,
+        language TEXT,
+        text TEXT NOT NULL,
+        raw TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        duplicate_of TEXT,
+        story_id INTEGER,
+        ingest_seq INTEGER NOT NULL,
+        boilerplate TEXT NOT NULL DEFAULT '[]',
+        annotations TEXT,
+        copied_from TEXT NOT NULL DEFAULT '[]',
+        spin_score REAL,
+        minhash BLOB
+      );
+      CREATE INDEX article_content_hash ON article(content_hash);
+      CREATE INDEX article_story ON article(story_id, published_ms);
+      CREATE INDEX article_source ON article(source, published_ms);
+      CREATE INDEX article_url ON article(url);
+
+      CREATE TABLE near_duplicate_band (
+        band_key TEXT NOT NULL,
+        article_rowid INTEGER NOT NULL,
+        PRIMARY KEY (band_key, article_rowid)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE story (
+        id INTEGER PRIMARY KEY,
+        label TEXT,
+        label_article_id TEXT,
+        first_ms INTEGER,
+        last_ms INTEGER,
+        article_count INTEGER NOT NULL DEFAULT 0,
+        source_count INTEGER NOT NULL DEFAULT 0,
+        touched_seq INTEGER NOT NULL,
+        state TEXT NOT NULL
+      );
+      CREATE INDEX story_last ON story(last_ms);
+      CREATE INDEX story_touched ON story(touched_seq);
+      CREATE INDEX story_size ON story(article_count);
+
+      CREATE TABLE term_df (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE counter (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE VIRTUAL TABLE article_fts USING fts5(
+        title, text, content='article', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+      );
+    `,
+  },
+];

@@ -1,0 +1,279 @@
+/**
+ * SQLite store on better-sqlite3: WAL journal, every batch in one transaction, so a kill -9
+ * at any moment leaves the database as it was after the last committed batch.
+ */
+import Database from 'better-sqlite3';
+import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
+import { MIGRATIONS } from '../migrations.ts';
+import type { ArticleRef, ArticleRow, BatchWrite, Store, StoryQuery, StoryRow } from '../types.ts';
+import { signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
+
+/** SQLite limits bound parameters per statement; lookups go in chunks of this size. */
+const MAX_PARAMS = 500;
+
+function chunks<T>(items: T[], size = MAX_PARAMS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+type Row = Record<string, unknown>;
+
+function toArticle(row: Row): ArticleRow {
+  return {
+    rowid: row.rowid as number,
+    id: row.id as string,
+    inputId: (row.input_id as string) ?? null,
+    url: (row.url as string) ?? null,
+    source: (row.source as string) ?? null,
+    title: (row.title as string) ?? null,
+    published: (row.published as string) ?? null,
+    publishedMs: (row.published_ms as number) ?? null,
+    language: (row.language as string) ?? null,
+    text: row.text as string,
+    raw: row.raw as string,
+    origin: JSON.parse(row.origin as string),
+    contentHash: row.content_hash as string,
+    duplicateOf: (row.duplicate_of as string) ?? null,
+    storyId: (row.story_id as number) ?? null,
+    ingestSeq: row.ingest_seq as number,
+    boilerplate: JSON.parse(row.boilerplate as string),
+    annotations: row.annotations ? JSON.parse(row.annotations as string) : null,
+    copiedFrom: JSON.parse(row.copied_from as string),
+    spinScore: (row.spin_score as number) ?? null,
+  };
+}
+
+function toRef(row: Row): ArticleRef {
+  return {
+    rowid: row.rowid as number,
+    id: row.id as string,
+    publishedMs: (row.published_ms as number) ?? null,
+    ingestSeq: row.ingest_seq as number,
+    duplicateOf: (row.duplicate_of as string) ?? null,
+    storyId: (row.story_id as number) ?? null,
+    minhash: row.minhash ? signatureFromBuffer(row.minhash as Buffer) : null,
+  };
+}
+
+function toStory(row: Row): StoryRow {
+  return {
+    id: row.id as number,
+    label: (row.label as string) ?? null,
+    labelArticleId: (row.label_article_id as string) ?? null,
+    firstMs: (row.first_ms as number) ?? null,
+    lastMs: (row.last_ms as number) ?? null,
+    articleCount: row.article_count as number,
+    sourceCount: row.source_count as number,
+    touchedSeq: row.touched_seq as number,
+    state: row.state as string,
+  };
+}
+
+const REF_COLUMNS = 'rowid, id, published_ms, ingest_seq, duplicate_of, story_id, minhash';
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly db: DatabaseHandle;
+  private readonly statements: Record<string, Statement>;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a crash can lose the last commit but never corrupts the database.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('cache_size = -65536');
+    this.migrate();
+    const db = this.db;
+    this.statements = {
+      insertArticle: db.prepare(`INSERT INTO article (id, input_id, url, source, title, published, published_ms, language, text, raw, origin,
+        content_hash, duplicate_of, story_id, ingest_seq, boilerplate, annotations, copied_from, spin_score, minhash)
+        VALUES (@id, @inputId, @url, @source, @title, @published, @publishedMs, @language, @text, @raw, @origin,
+        @contentHash, @duplicateOf, @storyId, @ingestSeq, @boilerplate, @annotations, @copiedFrom, @spinScore, @minhash)`),
+      insertFts: db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)'),
+      insertBand: db.prepare('INSERT OR IGNORE INTO near_duplicate_band (band_key, article_rowid) VALUES (?, ?)'),
+      upsertStory: db.prepare(`INSERT INTO story (id, label, label_article_id, first_ms, last_ms, article_count, source_count, touched_seq, state)
+        VALUES (@id, @label, @labelArticleId, @firstMs, @lastMs, @articleCount, @sourceCount, @touchedSeq, @state)
+        ON CONFLICT(id) DO UPDATE SET label = excluded.label, label_article_id = excluded.label_article_id, first_ms = excluded.first_ms,
+        last_ms = excluded.last_ms, article_count = excluded.article_count, source_count = excluded.source_count,
+        touched_seq = excluded.touched_seq, state = excluded.state`),
+      addDf: db.prepare('INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df'),
+      getCounter: db.prepare('SELECT value FROM counter WHERE name = ?'),
+      setCounter: db.prepare('INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'),
+      relink: db.prepare('UPDATE article SET duplicate_of = ? WHERE id = ?'),
+      getArticle: db.prepare('SELECT * FROM article WHERE id = ?'),
+      getStory: db.prepare('SELECT * FROM story WHERE id = ?'),
+      storyArticles: db.prepare('SELECT * FROM article WHERE story_id = ? ORDER BY published_ms IS NULL, published_ms, ingest_seq'),
+    };
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(migration.sql);
+        this.db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private counter(name: string): number {
+    const row = this.statements.getCounter.get(name) as { value: number } | undefined;
+    return row?.value ?? 0;
+  }
+
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks(ids)) {
+      const rows = this.db.prepare(`SELECT id FROM article WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
+      for (const row of rows) found.add(row.id as string);
+    }
+    return found;
+  }
+
+  async articlesByContentHash(hashes: string[]): Promise<Map<string, ArticleRef[]>> {
+    const out = new Map<string, ArticleRef[]>();
+    for (const part of chunks(hashes)) {
+      const rows = this.db
+        .prepare(`SELECT content_hash, ${REF_COLUMNS} FROM article WHERE content_hash IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as Row[];
+      for (const row of rows) {
+        const key = row.content_hash as string;
+        if (!out.has(key)) out.set(key, []);
+        out.get(key)!.push(toRef(row));
+      }
+    }
+    return out;
+  }
+
+  async nearDuplicateCandidates(bandKeys: string[]): Promise<ArticleRef[]> {
+    if (bandKeys.length === 0) return [];
+    const out = new Map<number, ArticleRef>();
+    for (const part of chunks(bandKeys)) {
+      const rows = this.db
+        .prepare(
+          `SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (SELECT article_rowid FROM near_duplicate_band WHERE band_key IN (${part.map(() => '?').join(',')}))`,
+        )
+        .all(...part) as Row[];
+      for (const row of rows) out.set(row.rowid as number, toRef(row));
+    }
+    return [...out.values()];
+  }
+
+  async loadRecentStories(limit: number): Promise<StoryRow[]> {
+    return (this.db.prepare('SELECT * FROM story ORDER BY touched_seq DESC LIMIT ?').all(limit) as Row[]).map(toStory);
+  }
+
+  async loadStories(ids: number[]): Promise<StoryRow[]> {
+    const out: StoryRow[] = [];
+    for (const part of chunks(ids)) {
+      const rows = this.db.prepare(`SELECT * FROM story WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
+      out.push(...rows.map(toStory));
+    }
+    return out;
+  }
+
+  async loadDocumentFrequencies(): Promise<{ df: Map<string, number>; docCount: number }> {
+    const df = new Map<string, number>();
+    for (const row of this.db.prepare('SELECT term, df FROM term_df').iterate() as Iterable<Row>) {
+      df.set(row.term as string, row.df as number);
+    }
+    return { df, docCount: this.counter('doc_count') };
+  }
+
+  async nextStoryId(): Promise<number> {
+    return Math.max(1, this.counter('next_story_id'));
+  }
+
+  async commitBatch(batch: BatchWrite): Promise<void> {
+    const s = this.statements;
+    this.db.transaction(() => {
+      let seq = this.counter('ingest_seq');
+      for (const article of batch.articles) {
+        seq++;
+        const info = s.insertArticle.run({
+          ...article,
+          ingestSeq: seq,
+          origin: JSON.stringify(article.origin),
+          boilerplate: JSON.stringify(article.boilerplate),
+          annotations: article.annotations ? JSON.stringify(article.annotations) : null,
+          copiedFrom: JSON.stringify(article.copiedFrom),
+          minhash: article.minhash ? signatureToBuffer(article.minhash) : null,
+        });
+        const rowid = Number(info.lastInsertRowid);
+        s.insertFts.run(rowid, article.title ?? '', article.text);
+        for (const key of article.nearDuplicateKeys) s.insertBand.run(key, rowid);
+      }
+      for (const relink of batch.duplicateRelinks) s.relink.run(relink.duplicateOf, relink.id);
+      for (const story of batch.stories) s.upsertStory.run(story);
+      for (const [term, delta] of batch.dfDeltas) s.addDf.run(term, delta);
+      s.setCounter.run('ingest_seq', seq);
+      s.setCounter.run('doc_count', this.counter('doc_count') + batch.docCountDelta);
+      s.setCounter.run('next_story_id', batch.nextStoryId);
+    })();
+  }
+
+  async counts(): Promise<{ articles: number; stories: number; sources: number }> {
+    const row = this.db
+      .prepare(`SELECT (SELECT count(*) FROM article) AS articles, (SELECT count(*) FROM story) AS stories,
+        (SELECT count(DISTINCT source) FROM article) AS sources`)
+      .get() as { articles: number; stories: number; sources: number };
+    return row;
+  }
+
+  async listStories(query: StoryQuery): Promise<StoryRow[]> {
+    const order = query.order === 'size' ? 'article_count DESC, last_ms DESC' : 'last_ms IS NULL, last_ms DESC, article_count DESC';
+    return (
+      this.db.prepare(`SELECT * FROM story ORDER BY ${order}, id LIMIT ? OFFSET ?`).all(query.limit ?? 20, query.offset ?? 0) as Row[]
+    ).map(toStory);
+  }
+
+  async getStory(id: number): Promise<StoryRow | null> {
+    const row = this.statements.getStory.get(id) as Row | undefined;
+    return row ? toStory(row) : null;
+  }
+
+  async storyArticles(storyId: number): Promise<ArticleRow[]> {
+    return (this.statements.storyArticles.all(storyId) as Row[]).map(toArticle);
+  }
+
+  async getArticle(id: string): Promise<ArticleRow | null> {
+    const row = this.statements.getArticle.get(id) as Row | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  async *iterateArticles(): AsyncIterable<ArticleRow> {
+    for (const row of this.db.prepare('SELECT * FROM article ORDER BY ingest_seq').iterate() as Iterable<Row>) {
+      yield toArticle(row);
+    }
+  }
+
+  async search(query: string, limit: number) {
+    // User text becomes FTS5 string literals: quoted terms, never FTS syntax or SQL.
+    const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (terms.length === 0) return [];
+    const match = terms.map((t) => `"${t}"`).join(' ');
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.story_id, a.title, snippet(article_fts, 1, '[', ']', '…', 12) AS snippet
+         FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
+         WHERE article_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as Row[];
+    return rows.map((r) => ({ id: r.id as string, storyId: (r.story_id as number) ?? null, title: (r.title as string) ?? null, snippet: r.snippet as string }));
+  }
+}
+
+export function openStore(path: string): SqliteStore {
+  return new SqliteStore(path);
+}

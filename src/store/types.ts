@@ -1,0 +1,115 @@
+/**
+ * The store contract. The ingest stage reads through narrow lookups and writes each batch in
+ * one `commitBatch` call (one transaction), so a PostgreSQL store can implement the same
+ * interface without the stages changing; every method is async for that reason.
+ */
+import type { Annotations, BoilerplateSpan, Origin } from '../types.ts';
+
+export interface CopySource {
+  id: string;
+  /** Fraction of this article's text reused from the source. */
+  share: number;
+  spun: boolean;
+  /** Aligned passages as evidence: offsets in this article and in the source. */
+  passages?: Array<{ start: number; end: number; sourceStart: number; sourceEnd: number }>;
+}
+
+export interface ArticleRow {
+  rowid: number;
+  id: string;
+  inputId: string | null;
+  url: string | null;
+  source: string | null;
+  title: string | null;
+  published: string | null;
+  publishedMs: number | null;
+  language: string | null;
+  /** The text as ingested (the input text or the text extracted from HTML). */
+  text: string;
+  /** The record as read, kept verbatim. */
+  raw: string;
+  origin: Origin;
+  contentHash: string;
+  duplicateOf: string | null;
+  storyId: number | null;
+  ingestSeq: number;
+  boilerplate: BoilerplateSpan[];
+  annotations: Annotations | null;
+  copiedFrom: CopySource[];
+  spinScore: number | null;
+}
+
+/** What the ingest stage writes for a new article (rowid and seq are assigned by the store). */
+export type NewArticle = Omit<ArticleRow, 'rowid' | 'ingestSeq'> & {
+  minhash: Uint32Array | null;
+  nearDuplicateKeys: string[];
+};
+
+/** Compact article reference used by duplicate lookups. */
+export interface ArticleRef {
+  rowid: number;
+  id: string;
+  publishedMs: number | null;
+  ingestSeq: number;
+  duplicateOf: string | null;
+  storyId: number | null;
+  minhash: Uint32Array | null;
+}
+
+export interface StoryRow {
+  id: number;
+  label: string | null;
+  labelArticleId: string | null;
+  firstMs: number | null;
+  lastMs: number | null;
+  articleCount: number;
+  sourceCount: number;
+  touchedSeq: number;
+  /** Clustering state (centroid etc.), opaque to the store. */
+  state: string;
+}
+
+export interface BatchWrite {
+  articles: NewArticle[];
+  stories: StoryRow[];
+  /** Articles whose duplicateOf changes because an earlier copy arrived later. */
+  duplicateRelinks: Array<{ id: string; duplicateOf: string }>;
+  dfDeltas: Map<string, number>;
+  /** Number of documents added to the document-frequency statistics. */
+  docCountDelta: number;
+  /** Value of the story id counter after this batch. */
+  nextStoryId: number;
+}
+
+export interface StoryQuery {
+  limit?: number;
+  offset?: number;
+  /** 'recent' (last publication first) or 'size' (most articles first). */
+  order?: 'recent' | 'size';
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+
+  // Lookups for the ingest stage.
+  existingIds(ids: string[]): Promise<Set<string>>;
+  articlesByContentHash(hashes: string[]): Promise<Map<string, ArticleRef[]>>;
+  nearDuplicateCandidates(bandKeys: string[]): Promise<ArticleRef[]>;
+  loadRecentStories(limit: number): Promise<StoryRow[]>;
+  loadStories(ids: number[]): Promise<StoryRow[]>;
+  loadDocumentFrequencies(): Promise<{ df: Map<string, number>; docCount: number }>;
+  nextStoryId(): Promise<number>;
+
+  // The one write path of ingest: all in one transaction.
+  commitBatch(batch: BatchWrite): Promise<void>;
+
+  // Reads for CLI, API and export.
+  counts(): Promise<{ articles: number; stories: number; sources: number }>;
+  listStories(query: StoryQuery): Promise<StoryRow[]>;
+  getStory(id: number): Promise<StoryRow | null>;
+  storyArticles(storyId: number): Promise<ArticleRow[]>;
+  getArticle(id: string): Promise<ArticleRow | null>;
+  iterateArticles(): AsyncIterable<ArticleRow>;
+  search(query: string, limit: number): Promise<Array<{ id: string; storyId: number | null; title: string | null; snippet: string }>>;
+}

@@ -1,0 +1,20 @@
+/**
+ * Language identification with `eld` (fastest of the npm detectors). Short or unreliable
+ * text falls back to the language the record declared.
+ */
+import { eld } from 'eld/small';
+
+/** Below this many characters eld's guesses are noise. */
+const MIN_CHARS_FOR_DETECTION = 40;
+/** Detection cost grows with length; the first few thousand characters decide it. */
+const DETECTION_SAMPLE_CHARS = 3000;
+
+export function detectLanguage(text: string, declared?: string | null): string | null {
+  const declaredCode = declared ? declared.toLowerCase().slice(0, 2) : null;
+  const sample = text.slice(0, DETECTION_SAMPLE_CHARS);
+  if (sample.trim().length < MIN_CHARS_FOR_DETECTION) return declaredCode;
+  const result = eld.detect(sample);
+  if (!result.language) return declaredCode;
+  if (!result.isReliable() && declaredCode) return declaredCode;
+  return result.language;
+}
