@@ -13,8 +13,11 @@ export interface MinhashParams {
   bands: number;
 }
 
-/** 32 hashes in 8 bands of 4 rows: collision probability 0.5 at Jaccard ≈ 0.55. */
-export const NEAR_DUPLICATE_PARAMS: MinhashParams = { numHashes: 32, bands: 8 };
+/**
+ * 64 hashes in 16 bands of 4 rows: a pair at Jaccard 0.7 becomes a candidate with probability
+ * 0.99, at 0.3 with 0.12; candidates are then verified on the full signature.
+ */
+export const NEAR_DUPLICATE_PARAMS: MinhashParams = { numHashes: 64, bands: 16 };
 
 /** Hashes of word n-gram shingles ("a b c" for n = 3); fewer than n tokens gives one shingle. */
 export function shingleHashes(tokens: readonly string[], n: number): Uint32Array {

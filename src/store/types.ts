@@ -72,8 +72,11 @@ export interface StoryRow {
 export interface BatchWrite {
   articles: NewArticle[];
   stories: StoryRow[];
-  /** Articles whose duplicateOf changes because an earlier copy arrived later. */
-  duplicateRelinks: Array<{ id: string; duplicateOf: string }>;
+  /**
+   * An earlier copy arrived after later ones: the old original `from` and every article
+   * pointing to it now point to `to`.
+   */
+  duplicateRelinks: Array<{ from: string; to: string }>;
   dfDeltas: Map<string, number>;
   /** Number of documents added to the document-frequency statistics. */
   docCountDelta: number;

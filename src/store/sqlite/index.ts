@@ -101,7 +101,7 @@ export class SqliteStore implements Store {
       addDf: db.prepare('INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df'),
       getCounter: db.prepare('SELECT value FROM counter WHERE name = ?'),
       setCounter: db.prepare('INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'),
-      relink: db.prepare('UPDATE article SET duplicate_of = ? WHERE id = ?'),
+      relink: db.prepare('UPDATE article SET duplicate_of = @to WHERE id = @from OR duplicate_of = @from'),
       getArticle: db.prepare('SELECT * FROM article WHERE id = ?'),
       getStory: db.prepare('SELECT * FROM story WHERE id = ?'),
       storyArticles: db.prepare('SELECT * FROM article WHERE story_id = ? ORDER BY published_ms IS NULL, published_ms, ingest_seq'),
@@ -214,7 +214,7 @@ export class SqliteStore implements Store {
         s.insertFts.run(rowid, article.title ?? '', article.text);
         for (const key of article.nearDuplicateKeys) s.insertBand.run(key, rowid);
       }
-      for (const relink of batch.duplicateRelinks) s.relink.run(relink.duplicateOf, relink.id);
+      for (const relink of batch.duplicateRelinks) s.relink.run(relink);
       for (const story of batch.stories) s.upsertStory.run(story);
       for (const [term, delta] of batch.dfDeltas) s.addDf.run(term, delta);
       s.setCounter.run('ingest_seq', seq);

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
+import * as clustersEval from './clusters.ts';
+import * as nerEval from './ner.ts';
+import * as timexEval from './timex.ts';
 
 export interface EvalModule {
   register(evalCommand: Command): void;
 }
 
 // One import per evaluation file; keep this list sorted.
-export const evalModules: EvalModule[] = [];
+export const evalModules: EvalModule[] = [clustersEval, nerEval, timexEval];

@@ -1,0 +1,74 @@
+/** `storyline ingest <inputs…>`: read, prepare, deduplicate, cluster and store. */
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { formatMessage } from '../../types.ts';
+import type { IngestSummary } from '../../pipeline/ingest.ts';
+import { out, parsePositiveInt, withDb, withStore } from '../options.ts';
+
+/** Errors listed in full in the summary; the rest are counted. */
+const MAX_LISTED_ERRORS = 25;
+
+export function printSummary(summary: IngestSummary, seconds: number): void {
+  const rate = seconds > 0 ? Math.round(summary.added / seconds) : summary.added;
+  out(
+    `read ${summary.read}, new ${summary.added}, duplicates ${summary.duplicates}, already stored ${summary.alreadyStored}, ` +
+      `errors ${summary.errors.length}, stories touched ${summary.storiesTouched.size} (${summary.storiesCreated} new) in ${seconds.toFixed(1)} s (${rate} articles/s)`,
+  );
+  for (const error of summary.errors.slice(0, MAX_LISTED_ERRORS)) process.stderr.write(`  ${formatMessage(error)}\n`);
+  if (summary.errors.length > MAX_LISTED_ERRORS) process.stderr.write(`  … and ${summary.errors.length - MAX_LISTED_ERRORS} more errors\n`);
+}
+
+export function register(program: Command): void {
+  withDb(
+    program
+      .command('ingest')
+      .description('Ingest articles: files (.jsonl .csv .json .txt .html, optionally .gz), directories, or - for stdin')
+      .argument('<inputs...>', 'files, directories or - (stdin)'),
+  )
+    .option('--source <name>', 'publisher name for plain-text files')
+    .option('--format <format>', 'format of stdin: jsonl, csv, json, txt, html', 'jsonl')
+    .option('--strict', 'fail the run on the first bad record')
+    .option('--batch-size <n>', 'records per transaction', parsePositiveInt, 1000)
+    .option('--no-progress', 'no progress line on the terminal')
+    .action(async (inputs: string[], opts) => {
+      // The pipeline loads on use so `--help` and light commands start fast.
+      const { readInputs } = await import('../../ingest/readers.ts');
+      const { ingest, StrictModeError } = await import('../../pipeline/ingest.ts');
+      const { defaultIngestOptions } = await import('../../pipeline/defaults.ts');
+      const started = performance.now();
+      const showProgress = opts.progress && process.stderr.isTTY;
+      const bar = showProgress
+        ? new cliProgress.SingleBar(
+            { format: 'ingest | {value} read | {added} new | {duplicates} duplicates | {errors} errors | {rate} articles/s', stream: process.stderr, hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+      bar?.start(0, 0, { added: 0, duplicates: 0, errors: 0, rate: 0 });
+      await withStore(opts.db, async (store) => {
+        let summary: IngestSummary;
+        try {
+          summary = await ingest(store, readInputs(inputs, { source: opts.source, format: opts.format }), {
+            ...(await defaultIngestOptions()),
+            strict: opts.strict,
+            batchSize: opts.batchSize,
+            onProgress: (s) => {
+              const seconds = (performance.now() - started) / 1000;
+              bar?.setTotal(s.read);
+              bar?.update(s.read, { added: s.added, duplicates: s.duplicates, errors: s.errors.length, rate: Math.round(s.added / Math.max(seconds, 0.001)) });
+            },
+          });
+        } catch (err) {
+          bar?.stop();
+          if (err instanceof StrictModeError) {
+            process.stderr.write(`storyline: --strict: ${err.message}\n`);
+            process.exitCode = 1;
+            return;
+          }
+          throw err;
+        }
+        bar?.stop();
+        printSummary(summary, (performance.now() - started) / 1000);
+        if (opts.strict && summary.errors.length) process.exitCode = 1;
+      });
+    });
+}

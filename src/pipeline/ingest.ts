@@ -1,0 +1,260 @@
+/**
+ * Ingest: records → prepared articles → duplicates → stories → one store transaction per
+ * batch. Each batch is processed in publication-time order (undated records keep their
+ * place after the record they followed). Re-running the same input adds nothing: ids that
+ * are already stored are skipped before any state changes.
+ */
+import type { Message, ReadItem } from '../types.ts';
+import type { ArticleRef, NewArticle, Store } from '../store/types.ts';
+import { initHashing } from '../dedup/hash.ts';
+import { estimateJaccard } from '../dedup/minhash.ts';
+import { DEFAULT_CLUSTER_PARAMS, type ClusterParams } from '../cluster/features.ts';
+import { OnlineClusterer } from '../cluster/online.ts';
+import { prepareArticle, type PrepareOptions, type PreparedArticle } from './prepare.ts';
+
+/** Estimated Jaccard of 4-gram shingles above which two texts are the same article. */
+export const NEAR_DUPLICATE_JACCARD = 0.7;
+/** Records prepared, ordered and committed together. */
+const DEFAULT_BATCH_SIZE = 1000;
+
+export interface IngestOptions {
+  batchSize?: number;
+  clusterParams?: ClusterParams;
+  /** Stop at the first bad record (nothing of the current batch is committed). */
+  strict?: boolean;
+  findBoilerplate?: PrepareOptions['findBoilerplate'];
+  annotate?: PrepareOptions['annotate'];
+  onProgress?: (summary: IngestSummary) => void;
+}
+
+export interface IngestSummary {
+  read: number;
+  added: number;
+  /** New articles that are exact or near copies of another article. */
+  duplicates: number;
+  /** Records whose id was already stored (re-ingest): skipped. */
+  alreadyStored: number;
+  errors: Message[];
+  storiesTouched: Set<number>;
+  storiesCreated: number;
+}
+
+export class StrictModeError extends Error {}
+
+/** The earliest published article is the original; unknown dates count as latest. */
+function isEarlier(a: { publishedMs: number | null; seq: number }, b: { publishedMs: number | null; seq: number }): boolean {
+  const am = a.publishedMs ?? Infinity;
+  const bm = b.publishedMs ?? Infinity;
+  return am !== bm ? am < bm : a.seq < b.seq;
+}
+
+/** Stable publication-time order; an undated record sorts right after the record before it. */
+export function publicationOrder<T extends { publishedMs: number | null }>(items: T[]): T[] {
+  let lastKey = -Infinity;
+  const keyed = items.map((item, index) => {
+    if (item.publishedMs !== null) lastKey = item.publishedMs;
+    return { item, index, key: item.publishedMs ?? lastKey };
+  });
+  keyed.sort((a, b) => a.key - b.key || a.index - b.index);
+  return keyed.map((k) => k.item);
+}
+
+interface BatchRef {
+  id: string;
+  publishedMs: number | null;
+  seq: number;
+  duplicateOf: string | null;
+  storyId: number | null;
+  minhash: Uint32Array | null;
+}
+
+export class Ingestor {
+  private clusterer!: OnlineClusterer;
+  private readonly params: ClusterParams;
+  private seq = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: IngestOptions = {},
+  ) {
+    this.params = options.clusterParams ?? DEFAULT_CLUSTER_PARAMS;
+  }
+
+  async init(): Promise<void> {
+    await initHashing();
+    const { df, docCount } = await this.store.loadDocumentFrequencies();
+    this.clusterer = new OnlineClusterer(this.params, {
+      df,
+      docCount,
+      nextId: await this.store.nextStoryId(),
+      stories: await this.store.loadRecentStories(this.params.maxActiveStories),
+    });
+  }
+
+  async run(items: AsyncIterable<ReadItem>): Promise<IngestSummary> {
+    const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, alreadyStored: 0, errors: [], storiesTouched: new Set(), storiesCreated: 0 };
+    const prepareOptions: PrepareOptions = { clusterParams: this.params, findBoilerplate: this.options.findBoilerplate, annotate: this.options.annotate };
+    let batch: PreparedArticle[] = [];
+    const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const fail = (error: Message) => {
+      summary.errors.push(error);
+      if (this.options.strict) throw new StrictModeError(`${error.origin.file ?? error.origin.url ?? 'input'}${error.origin.line ? ':' + error.origin.line : ''}: ${error.reason}`);
+    };
+    for await (const item of items) {
+      if ('error' in item) {
+        fail(item.error);
+        continue;
+      }
+      summary.read++;
+      if (item.record.input.html !== undefined && !prepareOptions.extractHtml) {
+        // linkedom and Readability load only for inputs that need them.
+        prepareOptions.extractHtml = (await import('../extract/index.ts')).extractArticle;
+      }
+      const prepared = prepareArticle(item.record, prepareOptions);
+      if ('error' in prepared) fail(prepared.error);
+      else batch.push(prepared.article);
+      if (batch.length >= batchSize) {
+        await this.processBatch(batch, summary);
+        batch = [];
+      }
+      if (summary.read % 100 === 0) this.options.onProgress?.(summary);
+    }
+    if (batch.length) await this.processBatch(batch, summary);
+    this.options.onProgress?.(summary);
+    return summary;
+  }
+
+  private async processBatch(prepared: PreparedArticle[], summary: IngestSummary): Promise<void> {
+    const ordered = publicationOrder(prepared);
+    const stored = await this.store.existingIds(ordered.map((a) => a.id));
+    const byHash = await this.store.articlesByContentHash([...new Set(ordered.map((a) => a.contentHash))]);
+    const batchByHash = new Map<string, BatchRef[]>();
+    const batchBands = new Map<string, BatchRef[]>();
+    const batchIds = new Set<string>();
+    const written: NewArticle[] = [];
+    const writtenById = new Map<string, NewArticle>();
+    const relinks: Array<{ from: string; to: string }> = [];
+
+    for (const article of ordered) {
+      if (stored.has(article.id) || batchIds.has(article.id)) {
+        summary.alreadyStored++;
+        continue;
+      }
+      batchIds.add(article.id);
+      const self: BatchRef = { id: article.id, publishedMs: article.publishedMs, seq: ++this.seq, duplicateOf: null, storyId: null, minhash: article.minhash };
+
+      // Exact copies first, then near copies through the persistent LSH index.
+      const exact = [...(byHash.get(article.contentHash) ?? []).map(toBatchRef), ...(batchByHash.get(article.contentHash) ?? [])];
+      let copies = exact;
+      if (copies.length === 0 && article.nearDuplicateKeys.length) {
+        const fromStore = (await this.store.nearDuplicateCandidates(article.nearDuplicateKeys)).map(toBatchRef);
+        const fromBatch = article.nearDuplicateKeys.flatMap((k) => batchBands.get(k) ?? []);
+        copies = [...fromStore, ...fromBatch].filter((c) => c.minhash && estimateJaccard(c.minhash, article.minhash) >= NEAR_DUPLICATE_JACCARD);
+      }
+      const original = copies.length ? rootOf(copies) : null;
+
+      let storyId: number;
+      if (original && original.storyId !== null && (await this.ensureStory(original.storyId))) {
+        this.clusterer.join(original.storyId, this.clusterArticle(article));
+        storyId = original.storyId;
+      } else {
+        const assignment = this.clusterer.assign(this.clusterArticle(article));
+        if (assignment.isNew) summary.storiesCreated++;
+        storyId = assignment.storyId;
+      }
+      summary.storiesTouched.add(storyId);
+      self.storyId = storyId;
+
+      if (original) {
+        summary.duplicates++;
+        if (isEarlier(self, original)) {
+          // The copy we already had is later than this one: this one becomes the original.
+          relinks.push({ from: original.id, to: self.id });
+          const pending = writtenById.get(original.id);
+          if (pending) pending.duplicateOf = self.id;
+          for (const w of written) if (w.duplicateOf === original.id) w.duplicateOf = self.id;
+          for (const list of batchByHash.values()) for (const r of list) if (r.id === original.id || r.duplicateOf === original.id) r.duplicateOf = self.id;
+        } else {
+          self.duplicateOf = original.id;
+        }
+      }
+
+      const row: NewArticle = {
+        id: article.id,
+        inputId: article.inputId,
+        url: article.url,
+        source: article.source,
+        title: article.title,
+        published: article.published,
+        publishedMs: article.publishedMs,
+        language: article.language,
+        text: article.text,
+        raw: article.raw,
+        origin: article.origin,
+        contentHash: article.contentHash,
+        duplicateOf: self.duplicateOf,
+        storyId,
+        boilerplate: article.boilerplate,
+        annotations: article.annotations,
+        copiedFrom: [],
+        spinScore: null,
+        minhash: article.minhash,
+        nearDuplicateKeys: article.nearDuplicateKeys,
+      };
+      written.push(row);
+      writtenById.set(row.id, row);
+      push(batchByHash, article.contentHash, self);
+      for (const key of article.nearDuplicateKeys) push(batchBands, key, self);
+      summary.added++;
+    }
+
+    const df = this.clusterer.takeDfDeltas();
+    await this.store.commitBatch({
+      articles: written,
+      stories: this.clusterer.takeDirty(),
+      duplicateRelinks: relinks,
+      dfDeltas: df.deltas,
+      docCountDelta: df.docs,
+      nextStoryId: this.clusterer.nextId,
+    });
+  }
+
+  /** Makes sure a story is in the clusterer's memory (it may have been evicted). */
+  private async ensureStory(id: number): Promise<boolean> {
+    if (this.clusterer.stories.has(id)) return true;
+    const [row] = await this.store.loadStories([id]);
+    if (!row) return false;
+    this.clusterer.restore(row);
+    return true;
+  }
+
+  private clusterArticle(article: PreparedArticle) {
+    return { id: article.id, title: article.title, source: article.source, publishedMs: article.publishedMs, features: article.features };
+  }
+}
+
+function toBatchRef(ref: ArticleRef): BatchRef {
+  // Stored articles came before anything in this run: their seq sorts first, in their own order.
+  return { id: ref.id, publishedMs: ref.publishedMs, seq: ref.ingestSeq - Number.MAX_SAFE_INTEGER, duplicateOf: ref.duplicateOf, storyId: ref.storyId, minhash: ref.minhash };
+}
+
+/** The original among copies: follow duplicateOf, take the earliest. */
+function rootOf(copies: BatchRef[]): BatchRef {
+  const roots = copies.filter((c) => c.duplicateOf === null);
+  if (roots.length) return roots.reduce((best, c) => (isEarlier(c, best) ? c : best));
+  // Only copies of an original that is not among the candidates: point to that original.
+  const earliest = copies.reduce((best, c) => (isEarlier(c, best) ? c : best));
+  return { ...earliest, id: earliest.duplicateOf!, duplicateOf: null };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export async function ingest(store: Store, items: AsyncIterable<ReadItem>, options: IngestOptions = {}): Promise<IngestSummary> {
+  const ingestor = new Ingestor(store, options);
+  await ingestor.init();
+  return ingestor.run(items);
+}

@@ -1,0 +1,137 @@
+/**
+ * The pure part of ingest: one raw record → a prepared article with everything that can be
+ * computed without the store (text, language, boilerplate, tokens, fingerprints, features,
+ * annotations). Runs in publication order later; here order does not matter.
+ */
+import type { Annotations, BoilerplateSpan, Message, Origin, RawRecord } from '../types.ts';
+import type { ExtractedArticle } from '../extract/index.ts';
+import { parsePublished, sourceFromUrl } from '../ingest/published.ts';
+import { contentKey, hasCaseInformation } from '../text/normalise.ts';
+import { detectLanguage } from '../text/language.ts';
+import { splitSentences, tokenize } from '../text/tokens.ts';
+import { hash64Hex } from '../dedup/hash.ts';
+import { NEAR_DUPLICATE_PARAMS, lshBandKeys, minhashSignature, shingleHashes } from '../dedup/minhash.ts';
+import { articleFeatures, type ArticleFeatures, type ClusterParams } from '../cluster/features.ts';
+
+/** Word n-grams for near-duplicate MinHash: long enough that shared phrases are rare by chance. */
+const NEAR_DUPLICATE_SHINGLE = 4;
+
+export interface PreparedArticle {
+  id: string;
+  inputId: string | null;
+  url: string | null;
+  source: string | null;
+  title: string | null;
+  published: string | null;
+  publishedMs: number | null;
+  language: string | null;
+  /** Text as ingested: the input text or the text extracted from HTML. */
+  text: string;
+  raw: string;
+  origin: Origin;
+  contentHash: string;
+  boilerplate: BoilerplateSpan[];
+  annotations: Annotations | null;
+  minhash: Uint32Array;
+  nearDuplicateKeys: string[];
+  features: ArticleFeatures;
+  warnings: Message[];
+}
+
+export interface PrepareOptions {
+  clusterParams: ClusterParams;
+  /** HTML → text and metadata; loaded only when a record carries HTML. */
+  extractHtml?: (html: string, options: { url?: string }) => ExtractedArticle;
+  /** Marks boilerplate spans in the text (link lists, templates). */
+  findBoilerplate?: (text: string, source: string | null) => BoilerplateSpan[];
+  /** Entities, places and dates; entity keys also feed the clustering. */
+  annotate?: (text: string, published: string | null, mask: BoilerplateSpan[]) => Annotations;
+}
+
+/** The text with boilerplate spans blanked out: same offsets, none of the boilerplate words. */
+export function analysisText(text: string, spans: BoilerplateSpan[]): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    out += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\n]/g, ' ');
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+export type PrepareResult = { article: PreparedArticle } | { error: Message };
+
+export function prepareArticle(record: RawRecord, options: PrepareOptions): PrepareResult {
+  const { input, origin } = record;
+  const fail = (reason: string): PrepareResult => ({ error: { level: 'error', reason, origin } });
+  const warnings: Message[] = [];
+
+  let text = input.text;
+  let title = input.title ?? null;
+  let url = input.url ?? null;
+  let published = input.published;
+  let language = input.language ?? null;
+  if ((text === undefined || text.trim() === '') && input.html !== undefined) {
+    if (!options.extractHtml) return fail('HTML record but no extractor loaded');
+    let extracted;
+    try {
+      extracted = options.extractHtml(input.html, { url: url ?? undefined });
+    } catch (err) {
+      return fail(`cannot extract text from HTML: ${(err as Error).message}`);
+    }
+    text = extracted.text;
+    title = title ?? extracted.title;
+    url = url ?? extracted.url;
+    published = published ?? extracted.published ?? undefined;
+    language = language ?? extracted.language;
+  }
+  if (text === undefined || text.trim() === '') return fail(input.html !== undefined ? 'no article text found in HTML' : 'missing text');
+
+  const date = parsePublished(published);
+  if ('error' in date) return fail(date.error);
+  const publishedMs = date.iso ? Date.parse(date.iso) : null;
+
+  const contentHash = hash64Hex(contentKey(text));
+  const source = input.source ?? sourceFromUrl(url) ?? null;
+  const boilerplate = options.findBoilerplate ? options.findBoilerplate(text, source) : [];
+  const clean = analysisText(text, boilerplate);
+
+  const bodyTokens = tokenize(clean);
+  const bodySentences = splitSentences(clean, bodyTokens);
+  const annotations = options.annotate ? options.annotate(text, date.iso, boilerplate) : null;
+  const entityKeys = annotations?.entities.map((e) => `${e.type}:${e.canonical.toLowerCase()}`);
+  const features = articleFeatures(
+    { titleTokens: tokenize(title ?? ''), bodyTokens, bodySentences, hasCase: hasCaseInformation(clean), entities: entityKeys },
+    options.clusterParams,
+  );
+  const minhash = minhashSignature(
+    shingleHashes(bodyTokens.map((t) => t.lower), NEAR_DUPLICATE_SHINGLE),
+    NEAR_DUPLICATE_PARAMS.numHashes,
+  );
+
+  return {
+    article: {
+      // The input's own id when it has one; otherwise a stable hash of the normalised content.
+      id: input.id ?? contentHash,
+      inputId: input.id ?? null,
+      url,
+      source,
+      title,
+      published: date.iso,
+      publishedMs,
+      language: detectLanguage(clean, language),
+      text,
+      raw: record.raw,
+      origin,
+      contentHash,
+      boilerplate,
+      annotations,
+      minhash,
+      nearDuplicateKeys: bodyTokens.length >= NEAR_DUPLICATE_SHINGLE ? lshBandKeys(minhash, NEAR_DUPLICATE_PARAMS.bands) : [],
+      features,
+      warnings,
+    },
+  };
+}
