@@ -19,13 +19,33 @@ export interface MinhashParams {
  */
 export const NEAR_DUPLICATE_PARAMS: MinhashParams = { numHashes: 64, bands: 16 };
 
-/** Hashes of word n-gram shingles ("a b c" for n = 3); fewer than n tokens gives one shingle. */
+/** Token hashes are cached: news vocabulary repeats, and hashing dominates shingling. */
+const tokenHashCache = new Map<string, number>();
+const TOKEN_CACHE_LIMIT = 500_000;
+
+function tokenHash(token: string): number {
+  let h = tokenHashCache.get(token);
+  if (h === undefined) {
+    h = hash32(token);
+    if (tokenHashCache.size >= TOKEN_CACHE_LIMIT) tokenHashCache.clear();
+    tokenHashCache.set(token, h);
+  }
+  return h;
+}
+
+/**
+ * Hashes of word n-gram shingles. A shingle's hash combines its tokens' hashes (position
+ * matters), so no n-gram string is built or encoded; fewer than n tokens give one shingle.
+ */
 export function shingleHashes(tokens: readonly string[], n: number): Uint32Array {
   if (tokens.length === 0) return new Uint32Array(0);
-  if (tokens.length < n) return Uint32Array.of(hash32(tokens.join(' ')));
+  const hashes = tokens.map(tokenHash);
+  const width = Math.min(n, tokens.length);
   const seen = new Set<number>();
-  for (let i = 0; i + n <= tokens.length; i++) {
-    seen.add(hash32(tokens.slice(i, i + n).join(' ')));
+  for (let i = 0; i + width <= hashes.length; i++) {
+    let h = 0x9e3779b9;
+    for (let j = 0; j < width; j++) h = mix32(Math.imul(h, 0x01000193) ^ hashes[i + j]);
+    seen.add(h >>> 0);
   }
   return Uint32Array.from(seen);
 }

@@ -25,6 +25,8 @@ export interface IngestOptions {
   findBoilerplate?: PrepareOptions['findBoilerplate'];
   annotate?: PrepareOptions['annotate'];
   onProgress?: (summary: IngestSummary) => void;
+  /** Called after each committed batch. */
+  onBatch?: (summary: IngestSummary) => void;
 }
 
 export interface IngestSummary {
@@ -116,10 +118,14 @@ export class Ingestor {
       if (batch.length >= batchSize) {
         await this.processBatch(batch, summary);
         batch = [];
+        this.options.onBatch?.(summary);
       }
       if (summary.read % 100 === 0) this.options.onProgress?.(summary);
     }
-    if (batch.length) await this.processBatch(batch, summary);
+    if (batch.length) {
+      await this.processBatch(batch, summary);
+      this.options.onBatch?.(summary);
+    }
     this.options.onProgress?.(summary);
     return summary;
   }

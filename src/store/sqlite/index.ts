@@ -76,6 +76,14 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: DatabaseHandle;
   private readonly statements: Record<string, Statement>;
+  /** Lookups with a variable number of parameters, prepared once per shape. */
+  private readonly statementCache = new Map<string, Statement>();
+
+  private cached(sql: string): Statement {
+    let statement = this.statementCache.get(sql);
+    if (!statement) this.statementCache.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -135,7 +143,7 @@ export class SqliteStore implements Store {
   async existingIds(ids: string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (const part of chunks(ids)) {
-      const rows = this.db.prepare(`SELECT id FROM article WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
+      const rows = this.cached(`SELECT id FROM article WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
       for (const row of rows) found.add(row.id as string);
     }
     return found;
@@ -144,8 +152,8 @@ export class SqliteStore implements Store {
   async articlesByContentHash(hashes: string[]): Promise<Map<string, ArticleRef[]>> {
     const out = new Map<string, ArticleRef[]>();
     for (const part of chunks(hashes)) {
-      const rows = this.db
-        .prepare(`SELECT content_hash, ${REF_COLUMNS} FROM article WHERE content_hash IN (${part.map(() => '?').join(',')})`)
+      const rows = this
+        .cached(`SELECT content_hash, ${REF_COLUMNS} FROM article WHERE content_hash IN (${part.map(() => '?').join(',')})`)
         .all(...part) as Row[];
       for (const row of rows) {
         const key = row.content_hash as string;
@@ -160,8 +168,8 @@ export class SqliteStore implements Store {
     if (bandKeys.length === 0) return [];
     const out = new Map<number, ArticleRef>();
     for (const part of chunks(bandKeys)) {
-      const rows = this.db
-        .prepare(
+      const rows = this
+        .cached(
           `SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (SELECT article_rowid FROM near_duplicate_band WHERE band_key IN (${part.map(() => '?').join(',')}))`,
         )
         .all(...part) as Row[];
@@ -177,7 +185,7 @@ export class SqliteStore implements Store {
   async loadStories(ids: number[]): Promise<StoryRow[]> {
     const out: StoryRow[] = [];
     for (const part of chunks(ids)) {
-      const rows = this.db.prepare(`SELECT * FROM story WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
+      const rows = this.cached(`SELECT * FROM story WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
       out.push(...rows.map(toStory));
     }
     return out;

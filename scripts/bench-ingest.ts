@@ -1,0 +1,83 @@
+/**
+ * `npm run bench [-- --articles N]`: end-to-end ingest of a synthetic corpus (real paragraphs
+ * from ../shared/data recombined with new dates and sources) into a fresh SQLite database.
+ * Reports articles/second, peak RSS, and the per-article time of the last 10,000 articles at
+ * 10k and at the end, to show that the cost per article stays flat as the store grows.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { writeBenchCorpus } from '../src/eval/bench-corpus.ts';
+import { readInputs } from '../src/ingest/readers.ts';
+import { ingest } from '../src/pipeline/ingest.ts';
+import { defaultIngestOptions } from '../src/pipeline/defaults.ts';
+import { openStore } from '../src/store/sqlite/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    data: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/data/clustering') },
+    dir: { type: 'string', default: path.resolve(import.meta.dirname, '../bench-data') },
+  },
+});
+const total = Number(values.articles);
+const WINDOW = 10_000;
+const corpus = path.join(values.dir!, `corpus-${total}.jsonl`);
+if (!fs.existsSync(corpus)) {
+  process.stderr.write(`generating ${total} articles → ${corpus}\n`);
+  writeBenchCorpus(corpus, {
+    articles: total,
+    sourceFile: path.join(values.data!, 'news_cluster.jsonl'),
+    goldFile: path.join(values.data!, 'news_cluster.gold.jsonl'),
+  });
+}
+const dbPath = path.join(values.dir!, 'bench.db');
+for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+
+const store = openStore(dbPath);
+const marks: Array<{ added: number; ms: number }> = [{ added: 0, ms: 0 }];
+const started = performance.now();
+let lastPrint = 0;
+const summary = await ingest(store, readInputs([corpus]), {
+  ...(await defaultIngestOptions()),
+  onBatch: (s) => {
+    const ms = performance.now() - started;
+    marks.push({ added: s.read, ms });
+    if (process.stderr.isTTY && ms - lastPrint > 1000) {
+      lastPrint = ms;
+      process.stderr.write(`\r${s.read} articles, ${Math.round(s.read / (ms / 1000))}/s   `);
+    }
+  },
+});
+const seconds = (performance.now() - started) / 1000;
+await store.close();
+
+/** Milliseconds per article over the WINDOW articles that end at `upTo`. */
+function perArticle(upTo: number): number {
+  const end = marks.find((m) => m.added >= upTo) ?? marks[marks.length - 1];
+  const begin = [...marks].reverse().find((m) => m.added <= end.added - WINDOW) ?? marks[0];
+  return (end.ms - begin.ms) / (end.added - begin.added);
+}
+
+const at10k = perArticle(WINDOW);
+const atEnd = perArticle(total);
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+const result = {
+  date: new Date().toISOString().slice(0, 10),
+  articles: summary.read,
+  stored: summary.added,
+  duplicates: summary.duplicates,
+  errors: summary.errors.length,
+  stories: summary.storiesCreated,
+  seconds: +seconds.toFixed(1),
+  articlesPerSecond: Math.round(summary.read / seconds),
+  msPerArticleAt10k: +at10k.toFixed(3),
+  [`msPerArticleAt${Math.round(total / 1000)}k`]: +atEnd.toFixed(3),
+  growth: +(atEnd / at10k).toFixed(2),
+  peakRssMb: Math.round(peakRssMb),
+  cpus: os.cpus().length,
+  dbMb: Math.round(fs.statSync(dbPath).size / 1e6),
+};
+process.stderr.write('\n');
+console.log(JSON.stringify(result, null, 2));
