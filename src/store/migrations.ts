@@ -78,4 +78,32 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'copy-candidate index, per-source line statistics for boilerplate, copy evidence',
+    sql: `
+      CREATE TABLE copy_key (
+        key TEXT NOT NULL,
+        article_rowid INTEGER NOT NULL,
+        PRIMARY KEY (key, article_rowid)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE source_line (
+        source TEXT NOT NULL,
+        line_hash TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (source, line_hash)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE copy_edge (
+        article_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        share REAL NOT NULL,
+        spun INTEGER NOT NULL,
+        passages TEXT NOT NULL,
+        PRIMARY KEY (article_id, source_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX copy_edge_source ON copy_edge(source_id);
+    `,
+  },
 ];
