@@ -4,26 +4,36 @@
  * place after the record they followed). Re-running the same input adds nothing: ids that
  * are already stored are skipped before any state changes.
  */
-import type { Message, ReadItem } from '../types.ts';
+import { formatOrigin, type Message, type RawRecord, type ReadItem } from '../types.ts';
 import type { ArticleRef, NewArticle, Store } from '../store/types.ts';
 import { initHashing } from '../dedup/hash.ts';
 import { estimateJaccard } from '../dedup/minhash.ts';
 import { DEFAULT_CLUSTER_PARAMS, type ClusterParams } from '../cluster/features.ts';
 import { OnlineClusterer } from '../cluster/online.ts';
-import { prepareArticle, type PrepareOptions, type PreparedArticle } from './prepare.ts';
+import { prepareArticle, type PrepareOptions, type PreparedArticle, type PrepareResult } from './prepare.ts';
+import { PreparePool } from './prepare-pool.ts';
+import { loadPrepareStages } from './stages.ts';
 
 /** Estimated Jaccard of 4-gram shingles above which two texts are the same article. */
 export const NEAR_DUPLICATE_JACCARD = 0.7;
 /** Records prepared, ordered and committed together. */
 const DEFAULT_BATCH_SIZE = 1000;
+/** Records sent to a worker at once. */
+const CHUNK_SIZE = 100;
+/** Chunks queued ahead so workers keep preparing while the main thread commits. */
+const MAX_CHUNKS_IN_FLIGHT = 16;
+/** Inputs smaller than this are prepared inline: starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 2000;
 
 export interface IngestOptions {
   batchSize?: number;
   clusterParams?: ClusterParams;
   /** Stop at the first bad record (nothing of the current batch is committed). */
   strict?: boolean;
-  findBoilerplate?: PrepareOptions['findBoilerplate'];
-  annotate?: PrepareOptions['annotate'];
+  /** Overrides of the default prepare stages for inline preparation (tests). */
+  prepare?: Partial<PrepareOptions>;
+  /** Worker threads for the prepare stage (0 = inline); default: one per spare core. */
+  workers?: number;
   onProgress?: (summary: IngestSummary) => void;
   /** Called after each committed batch. */
   onBatch?: (summary: IngestSummary) => void;
@@ -79,7 +89,7 @@ export class Ingestor {
     private readonly store: Store,
     private readonly options: IngestOptions = {},
   ) {
-    this.params = options.clusterParams ?? DEFAULT_CLUSTER_PARAMS;
+    this.params = options.clusterParams ?? options.prepare?.clusterParams ?? DEFAULT_CLUSTER_PARAMS;
   }
 
   async init(): Promise<void> {
@@ -95,37 +105,74 @@ export class Ingestor {
 
   async run(items: AsyncIterable<ReadItem>): Promise<IngestSummary> {
     const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, alreadyStored: 0, errors: [], storiesTouched: new Set(), storiesCreated: 0 };
-    const prepareOptions: PrepareOptions = { clusterParams: this.params, findBoilerplate: this.options.findBoilerplate, annotate: this.options.annotate };
-    let batch: PreparedArticle[] = [];
+    const inline: PrepareOptions = { ...(await loadPrepareStages()), ...this.options.prepare };
+    const maxWorkers = this.options.workers ?? PreparePool.defaultSize();
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    let pool: PreparePool | null = null;
+    let batch: PreparedArticle[] = [];
+    let chunk: RawRecord[] = [];
+    const inflight: Array<Promise<PrepareResult[]>> = [];
+
     const fail = (error: Message) => {
       summary.errors.push(error);
-      if (this.options.strict) throw new StrictModeError(`${error.origin.file ?? error.origin.url ?? 'input'}${error.origin.line ? ':' + error.origin.line : ''}: ${error.reason}`);
+      if (this.options.strict) throw new StrictModeError(`${formatOrigin(error.origin)}: ${error.reason}`);
     };
-    for await (const item of items) {
-      if ('error' in item) {
-        fail(item.error);
-        continue;
-      }
-      summary.read++;
-      if (item.record.input.html !== undefined && !prepareOptions.extractHtml) {
+    const prepareInline = async (records: RawRecord[]): Promise<PrepareResult[]> => {
+      if (!inline.extractHtml && records.some((r) => r.input.html !== undefined)) {
         // linkedom and Readability load only for inputs that need them.
-        prepareOptions.extractHtml = (await import('../extract/index.ts')).extractArticle;
+        inline.extractHtml = (await import('../extract/index.ts')).extractArticle;
       }
-      const prepared = prepareArticle(item.record, prepareOptions);
-      if ('error' in prepared) fail(prepared.error);
-      else batch.push(prepared.article);
-      if (batch.length >= batchSize) {
+      return records.map((record) => prepareArticle(record, inline));
+    };
+    const flushChunk = () => {
+      if (chunk.length === 0) return;
+      inflight.push(pool ? pool.prepare(chunk) : prepareInline(chunk));
+      chunk = [];
+    };
+    /** Consumes prepared chunks in order until at most `limit` are still in flight. */
+    const drain = async (limit: number) => {
+      while (inflight.length > limit) {
+        for (const result of await inflight.shift()!) {
+          if ('error' in result) fail(result.error);
+          else batch.push(result.article);
+          if (batch.length >= batchSize) {
+            await this.processBatch(batch, summary);
+            batch = [];
+            this.options.onBatch?.(summary);
+          }
+        }
+      }
+    };
+
+    try {
+      for await (const item of items) {
+        if ('error' in item) {
+          fail(item.error);
+          continue;
+        }
+        summary.read++;
+        chunk.push(item.record);
+        // Small inputs are prepared inline; past a threshold, worker threads take over.
+        if (!pool && maxWorkers > 0 && summary.read === WORKER_THRESHOLD) pool = await PreparePool.start(maxWorkers);
+        if (chunk.length >= CHUNK_SIZE) {
+          flushChunk();
+          await drain(MAX_CHUNKS_IN_FLIGHT);
+        }
+        if (summary.read % 100 === 0) this.options.onProgress?.(summary);
+      }
+      flushChunk();
+      await drain(0);
+      if (batch.length) {
         await this.processBatch(batch, summary);
-        batch = [];
         this.options.onBatch?.(summary);
       }
-      if (summary.read % 100 === 0) this.options.onProgress?.(summary);
+    } finally {
+      await pool?.close();
     }
-    if (batch.length) {
-      await this.processBatch(batch, summary);
-      this.options.onBatch?.(summary);
-    }
+    // Read errors are found before preparation errors: report them all in input order.
+    const fileOrder = new Map<string | undefined, number>();
+    for (const e of summary.errors) if (!fileOrder.has(e.origin.file)) fileOrder.set(e.origin.file, fileOrder.size);
+    summary.errors.sort((a, b) => fileOrder.get(a.origin.file)! - fileOrder.get(b.origin.file)! || (a.origin.line ?? 0) - (b.origin.line ?? 0));
     this.options.onProgress?.(summary);
     return summary;
   }

@@ -122,3 +122,26 @@ test('story records: label is a member title, times span the members, sources co
   assert.equal((await store.counts()).articles, 2);
   await store.close();
 });
+
+test('worker-thread preparation gives exactly the result of inline preparation', async () => {
+  const dir = scratchDir();
+  const topics = ['storm', 'court', 'market', 'vote', 'strike', 'fire', 'treaty', 'launch'];
+  const rows = Array.from({ length: 2600 }, (_, i) => ({
+    id: `w${i}`,
+    title: `${topics[i % 8]} news ${i % 50}`,
+    text: paragraph(`${topics[i % 8]}${i % 50}`, 3) + (i % 9 === 0 ? '' : ` Item ${i}.`),
+    published: new Date(Date.UTC(2021, 0, 1) + i * 600_000).toISOString(),
+  }));
+  const file = writeJsonl(dir, 'w.jsonl', rows);
+  const results: Array<Map<string, string>> = [];
+  for (const workers of [0, 1]) {
+    const store = openStore(path.join(dir, `w${workers}.db`));
+    const summary = await ingest(store, readInputs([file]), { workers });
+    assert.equal(summary.added, rows.length);
+    const seen = new Map<string, string>();
+    for await (const a of store.iterateArticles()) seen.set(a.id, `${a.storyId}|${a.duplicateOf}|${a.language}`);
+    results.push(seen);
+    await store.close();
+  }
+  assert.deepEqual(results[1], results[0]);
+});

@@ -1,0 +1,63 @@
+/**
+ * A pool of prepare workers. Records go out in chunks and come back in the same order, so the
+ * ingest stage sees exactly the sequence it would have prepared itself.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RawRecord } from '../types.ts';
+import type { PrepareResult } from './prepare.ts';
+import type { PrepareRequest, PrepareResponse } from './prepare-worker.ts';
+
+export class PreparePool {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<number, (results: PrepareResult[]) => void>();
+  private nextChunk = 0;
+  private failure: Error | null = null;
+
+  private constructor() {}
+
+  /** Workers to start: one per core beyond the main thread, at least one. */
+  static defaultSize(): number {
+    return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+  }
+
+  static async start(size = PreparePool.defaultSize()): Promise<PreparePool> {
+    const pool = new PreparePool();
+    const boot = new URL('./prepare-worker-boot.mjs', import.meta.url);
+    await Promise.all(
+      Array.from({ length: size }, () => {
+        const worker = new Worker(boot);
+        pool.workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          worker.once('error', reject);
+          worker.on('message', (message: PrepareResponse | { ready: true }) => {
+            if ('ready' in message) return resolve();
+            const done = pool.pending.get(message.chunk);
+            pool.pending.delete(message.chunk);
+            done?.(message.results);
+          });
+          worker.on('error', (err) => {
+            pool.failure = err;
+            for (const done of pool.pending.values()) done(Array.from({ length: 0 }));
+          });
+        });
+      }),
+    );
+    return pool;
+  }
+
+  /** Prepares one chunk of records on the next worker (round robin). */
+  prepare(records: RawRecord[]): Promise<PrepareResult[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const chunk = this.nextChunk++;
+    const worker = this.workers[chunk % this.workers.length];
+    return new Promise((resolve, reject) => {
+      this.pending.set(chunk, (results) => (this.failure ? reject(this.failure) : resolve(results)));
+      worker.postMessage({ chunk, records } satisfies PrepareRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Worker thread body: prepares records off the main thread. The main thread keeps the store,
+ * duplicate lookups and story assignment; everything pure and CPU-heavy runs here.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { RawRecord } from '../types.ts';
+import { initHashing } from '../dedup/hash.ts';
+import { prepareArticle, type PrepareResult } from './prepare.ts';
+import { loadPrepareStages } from './stages.ts';
+
+export interface PrepareRequest {
+  chunk: number;
+  records: RawRecord[];
+}
+
+export interface PrepareResponse {
+  chunk: number;
+  results: PrepareResult[];
+}
+
+if (!parentPort) throw new Error('prepare-worker must run in a worker thread');
+const port = parentPort;
+
+await initHashing();
+const stages = await loadPrepareStages({ html: true });
+port.on('message', (request: PrepareRequest) => {
+  const results = request.records.map((record) => {
+    try {
+      return prepareArticle(record, stages);
+    } catch (err) {
+      return { error: { level: 'error' as const, reason: `internal error while preparing: ${(err as Error).message}`, origin: record.origin } };
+    }
+  });
+  port.postMessage({ chunk: request.chunk, results } satisfies PrepareResponse);
+});
+port.postMessage({ ready: true });

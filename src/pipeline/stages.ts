@@ -1,0 +1,12 @@
+/**
+ * The prepare stages run by default, assembled in one place so the CLI, the server, the
+ * benchmark and the worker threads all prepare articles the same way.
+ */
+import { DEFAULT_CLUSTER_PARAMS } from '../cluster/features.ts';
+import type { PrepareOptions } from './prepare.ts';
+
+export async function loadPrepareStages(options: { html?: boolean } = {}): Promise<PrepareOptions> {
+  const stages: PrepareOptions = { clusterParams: DEFAULT_CLUSTER_PARAMS };
+  if (options.html) stages.extractHtml = (await import('../extract/index.ts')).extractArticle;
+  return stages;
+}
