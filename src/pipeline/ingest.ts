@@ -249,8 +249,8 @@ export class Ingestor {
         storyId,
         boilerplate: article.boilerplate,
         annotations: article.annotations,
-        copiedFrom: [],
         spinScore: null,
+        copyKeys: [],
         minhash: article.minhash,
         nearDuplicateKeys: article.nearDuplicateKeys,
       };

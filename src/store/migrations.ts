@@ -106,4 +106,52 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX copy_edge_source ON copy_edge(source_id);
     `,
   },
+  {
+    version: 3,
+    description: 'entity and place index for story filters, kept up to date by triggers',
+    // The annotations live as JSON on the article row; filtering stories by an entity or a
+    // place needs an index, not a scan of every row's JSON. Triggers keep it in step with
+    // whatever writes the annotations (insert now, a later re-annotation as an update), so
+    // the write path does not change. Names compare ASCII case-insensitively.
+    sql: `
+      CREATE TABLE article_facet (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL COLLATE NOCASE,
+        article_rowid INTEGER NOT NULL,
+        detail TEXT,
+        PRIMARY KEY (kind, key, article_rowid)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_facet_article ON article_facet(article_rowid);
+
+      CREATE TRIGGER article_facet_insert AFTER INSERT ON article WHEN new.annotations IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+          SELECT 'entity', json_extract(value, '$.canonical'), new.rowid, json_extract(value, '$.type')
+          FROM json_each(new.annotations, '$.entities') WHERE json_extract(value, '$.canonical') IS NOT NULL;
+        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+          SELECT 'place', json_extract(value, '$.name'), new.rowid, json_extract(value, '$.country')
+          FROM json_each(new.annotations, '$.places') WHERE json_extract(value, '$.name') IS NOT NULL;
+      END;
+      CREATE TRIGGER article_facet_update AFTER UPDATE OF annotations ON article BEGIN
+        DELETE FROM article_facet WHERE article_rowid = old.rowid;
+        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+          SELECT 'entity', json_extract(value, '$.canonical'), new.rowid, json_extract(value, '$.type')
+          FROM json_each(new.annotations, '$.entities') WHERE json_extract(value, '$.canonical') IS NOT NULL;
+        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+          SELECT 'place', json_extract(value, '$.name'), new.rowid, json_extract(value, '$.country')
+          FROM json_each(new.annotations, '$.places') WHERE json_extract(value, '$.name') IS NOT NULL;
+      END;
+      CREATE TRIGGER article_facet_delete AFTER DELETE ON article BEGIN
+        DELETE FROM article_facet WHERE article_rowid = old.rowid;
+      END;
+
+      INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+        SELECT 'entity', json_extract(e.value, '$.canonical'), a.rowid, json_extract(e.value, '$.type')
+        FROM article a, json_each(a.annotations, '$.entities') e
+        WHERE a.annotations IS NOT NULL AND json_extract(e.value, '$.canonical') IS NOT NULL;
+      INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+        SELECT 'place', json_extract(p.value, '$.name'), a.rowid, json_extract(p.value, '$.country')
+        FROM article a, json_each(a.annotations, '$.places') p
+        WHERE a.annotations IS NOT NULL AND json_extract(p.value, '$.name') IS NOT NULL;
+    `,
+  },
 ];

@@ -40,10 +40,34 @@ export interface ArticleRow {
 }
 
 /** What the ingest stage writes for a new article (rowid and seq are assigned by the store). */
-export type NewArticle = Omit<ArticleRow, 'rowid' | 'ingestSeq'> & {
+export type NewArticle = Omit<ArticleRow, 'rowid' | 'ingestSeq' | 'copiedFrom'> & {
   minhash: Uint32Array | null;
   nearDuplicateKeys: string[];
+  /** Keys of the copy-candidate index (passage-level reuse, robust to spinning). */
+  copyKeys: string[];
 };
+
+/** One "who copied whom" edge: `articleId` reused `share` of its text from `sourceId`. */
+export interface CopyEdge {
+  articleId: string;
+  sourceId: string;
+  share: number;
+  spun: boolean;
+  passages: NonNullable<CopySource['passages']>;
+}
+
+/** What copy detection needs of a stored article. */
+export interface CopyCandidate {
+  rowid: number;
+  id: string;
+  publishedMs: number | null;
+  ingestSeq: number;
+  source: string | null;
+  text: string;
+  boilerplate: BoilerplateSpan[];
+  duplicateOf: string | null;
+  spinScore: number | null;
+}
 
 /** Compact article reference used by duplicate lookups. */
 export interface ArticleRef {
@@ -82,6 +106,11 @@ export interface BatchWrite {
   docCountDelta: number;
   /** Value of the story id counter after this batch. */
   nextStoryId: number;
+  copyEdges?: CopyEdge[];
+  /** Spin scores of already stored articles that changed (e.g. an original arrived). */
+  spinUpdates?: Array<{ id: string; spinScore: number }>;
+  /** Lines seen once more in an article of a source (for template boilerplate). */
+  sourceLines?: Array<{ source: string; lineHash: string }>;
 }
 
 export interface StoryQuery {
@@ -102,6 +131,9 @@ export interface Store {
   loadRecentStories(limit: number): Promise<StoryRow[]>;
   loadStories(ids: number[]): Promise<StoryRow[]>;
   loadDocumentFrequencies(): Promise<{ df: Map<string, number>; docCount: number }>;
+  copyCandidates(keys: string[], limit: number): Promise<CopyCandidate[]>;
+  /** How many articles of `source` contain each line (by hash). */
+  sourceLineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>>;
   nextStoryId(): Promise<number>;
 
   // The one write path of ingest: all in one transaction.
@@ -113,6 +145,8 @@ export interface Store {
   getStory(id: number): Promise<StoryRow | null>;
   storyArticles(storyId: number): Promise<ArticleRow[]>;
   getArticle(id: string): Promise<ArticleRow | null>;
+  /** Copy edges touching these articles, in either direction. */
+  copyEdges(articleIds: string[]): Promise<CopyEdge[]>;
   iterateArticles(): AsyncIterable<ArticleRow>;
   search(query: string, limit: number): Promise<Array<{ id: string; storyId: number | null; title: string | null; snippet: string }>>;
 }

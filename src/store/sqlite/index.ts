@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MIGRATIONS } from '../migrations.ts';
-import type { ArticleRef, ArticleRow, BatchWrite, Store, StoryQuery, StoryRow } from '../types.ts';
+import type { ArticleRef, ArticleRow, BatchWrite, CopyCandidate, CopyEdge, Store, StoryQuery, StoryRow } from '../types.ts';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
 
 /** SQLite limits bound parameters per statement; lookups go in chunks of this size. */
@@ -39,7 +39,7 @@ function toArticle(row: Row): ArticleRow {
     ingestSeq: row.ingest_seq as number,
     boilerplate: JSON.parse(row.boilerplate as string),
     annotations: row.annotations ? JSON.parse(row.annotations as string) : null,
-    copiedFrom: JSON.parse(row.copied_from as string),
+    copiedFrom: [],
     spinScore: (row.spin_score as number) ?? null,
   };
 }
@@ -111,6 +111,13 @@ export class SqliteStore implements Store {
       setCounter: db.prepare('INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'),
       relink: db.prepare('UPDATE article SET duplicate_of = @to WHERE id = @from OR duplicate_of = @from'),
       getArticle: db.prepare('SELECT * FROM article WHERE id = ?'),
+      insertCopyKey: db.prepare('INSERT OR IGNORE INTO copy_key (key, article_rowid) VALUES (?, ?)'),
+      insertCopyEdge: db.prepare(`INSERT INTO copy_edge (article_id, source_id, share, spun, passages) VALUES (@articleId, @sourceId, @share, @spun, @passages)
+        ON CONFLICT(article_id, source_id) DO UPDATE SET share = excluded.share, spun = excluded.spun, passages = excluded.passages`),
+      updateSpin: db.prepare('UPDATE article SET spin_score = @spinScore WHERE id = @id'),
+      addSourceLine: db.prepare(`INSERT INTO source_line (source, line_hash, articles) VALUES (?, ?, 1)
+        ON CONFLICT(source, line_hash) DO UPDATE SET articles = articles + 1`),
+      copiedFrom: db.prepare('SELECT source_id, share, spun, passages FROM copy_edge WHERE article_id = ? ORDER BY share DESC'),
       getStory: db.prepare('SELECT * FROM story WHERE id = ?'),
       storyArticles: db.prepare('SELECT * FROM article WHERE story_id = ? ORDER BY published_ms IS NULL, published_ms, ingest_seq'),
     };
@@ -215,13 +222,17 @@ export class SqliteStore implements Store {
           origin: JSON.stringify(article.origin),
           boilerplate: JSON.stringify(article.boilerplate),
           annotations: article.annotations ? JSON.stringify(article.annotations) : null,
-          copiedFrom: JSON.stringify(article.copiedFrom),
+          copiedFrom: '[]',
           minhash: article.minhash ? signatureToBuffer(article.minhash) : null,
         });
         const rowid = Number(info.lastInsertRowid);
         s.insertFts.run(rowid, article.title ?? '', article.text);
         for (const key of article.nearDuplicateKeys) s.insertBand.run(key, rowid);
+        for (const key of article.copyKeys) s.insertCopyKey.run(key, rowid);
       }
+      for (const edge of batch.copyEdges ?? []) s.insertCopyEdge.run({ ...edge, spun: edge.spun ? 1 : 0, passages: JSON.stringify(edge.passages) });
+      for (const update of batch.spinUpdates ?? []) s.updateSpin.run(update);
+      for (const line of batch.sourceLines ?? []) s.addSourceLine.run(line.source, line.lineHash);
       for (const relink of batch.duplicateRelinks) s.relink.run(relink);
       for (const story of batch.stories) s.upsertStory.run(story);
       for (const [term, delta] of batch.dfDeltas) s.addDf.run(term, delta);
@@ -252,17 +263,82 @@ export class SqliteStore implements Store {
   }
 
   async storyArticles(storyId: number): Promise<ArticleRow[]> {
-    return (this.statements.storyArticles.all(storyId) as Row[]).map(toArticle);
+    return (this.statements.storyArticles.all(storyId) as Row[]).map((row) => this.withCopies(row));
+  }
+
+  /** Article with its copy sources (copy_edge is the source of truth for provenance). */
+  private withCopies(row: Row): ArticleRow {
+    const article = toArticle(row);
+    article.copiedFrom = (this.statements.copiedFrom.all(article.id) as Row[]).map((e) => ({
+      id: e.source_id as string,
+      share: e.share as number,
+      spun: e.spun === 1,
+      passages: JSON.parse(e.passages as string),
+    }));
+    return article;
   }
 
   async getArticle(id: string): Promise<ArticleRow | null> {
     const row = this.statements.getArticle.get(id) as Row | undefined;
-    return row ? toArticle(row) : null;
+    return row ? this.withCopies(row) : null;
+  }
+
+  async copyEdges(articleIds: string[]): Promise<CopyEdge[]> {
+    const out: CopyEdge[] = [];
+    for (const part of chunks(articleIds, MAX_PARAMS / 2)) {
+      const marks = part.map(() => '?').join(',');
+      const rows = this.cached(`SELECT * FROM copy_edge WHERE article_id IN (${marks}) OR source_id IN (${marks})`).all(...part, ...part) as Row[];
+      for (const r of rows) {
+        out.push({ articleId: r.article_id as string, sourceId: r.source_id as string, share: r.share as number, spun: r.spun === 1, passages: JSON.parse(r.passages as string) });
+      }
+    }
+    const seen = new Set<string>();
+    return out.filter((e) => !seen.has(e.articleId + '\u0000' + e.sourceId) && seen.add(e.articleId + '\u0000' + e.sourceId));
+  }
+
+  async copyCandidates(keys: string[], limit: number): Promise<CopyCandidate[]> {
+    if (keys.length === 0) return [];
+    // Rank candidates by the number of shared keys: the strongest overlaps first.
+    const hits = new Map<number, number>();
+    for (const part of chunks(keys)) {
+      const rows = this.cached(`SELECT article_rowid FROM copy_key WHERE key IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
+      for (const r of rows) hits.set(r.article_rowid as number, (hits.get(r.article_rowid as number) ?? 0) + 1);
+    }
+    const top = [...hits].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([rowid]) => rowid);
+    if (top.length === 0) return [];
+    const rows = this.cached(
+      `SELECT rowid, id, published_ms, ingest_seq, source, text, boilerplate, duplicate_of, spin_score FROM article WHERE rowid IN (${top.map(() => '?').join(',')})`,
+    ).all(...top) as Row[];
+    return rows.map((r) => ({
+      rowid: r.rowid as number,
+      id: r.id as string,
+      publishedMs: (r.published_ms as number) ?? null,
+      ingestSeq: r.ingest_seq as number,
+      source: (r.source as string) ?? null,
+      text: r.text as string,
+      boilerplate: JSON.parse(r.boilerplate as string),
+      duplicateOf: (r.duplicate_of as string) ?? null,
+      spinScore: (r.spin_score as number) ?? null,
+    }));
+  }
+
+  async sourceLineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const part of chunks(lineHashes, MAX_PARAMS - 1)) {
+      const rows = this.cached(`SELECT line_hash, articles FROM source_line WHERE source = ? AND line_hash IN (${part.map(() => '?').join(',')})`).all(source, ...part) as Row[];
+      for (const r of rows) out.set(r.line_hash as string, r.articles as number);
+    }
+    return out;
   }
 
   async *iterateArticles(): AsyncIterable<ArticleRow> {
-    for (const row of this.db.prepare('SELECT * FROM article ORDER BY ingest_seq').iterate() as Iterable<Row>) {
-      yield toArticle(row);
+    // Page by rowid rather than holding one statement open: callers may write in between.
+    let after = 0;
+    for (;;) {
+      const rows = this.cached('SELECT * FROM article WHERE rowid > ? ORDER BY rowid LIMIT 500').all(after) as Row[];
+      if (rows.length === 0) return;
+      for (const row of rows) yield this.withCopies(row);
+      after = rows[rows.length - 1].rowid as number;
     }
   }
 
