@@ -12,6 +12,8 @@ import { DEFAULT_CLUSTER_PARAMS, type ClusterParams } from '../cluster/features.
 import { OnlineClusterer } from '../cluster/online.ts';
 import { prepareArticle, type PrepareOptions, type PreparedArticle, type PrepareResult } from './prepare.ts';
 import { PreparePool } from './prepare-pool.ts';
+import { CopyDetector } from './copies.ts';
+import type { CopyEdge } from '../store/types.ts';
 import { loadPrepareStages } from './stages.ts';
 
 /** Estimated Jaccard of 4-gram shingles above which two texts are the same article. */
@@ -82,6 +84,7 @@ interface BatchRef {
 
 export class Ingestor {
   private clusterer!: OnlineClusterer;
+  private readonly copies: CopyDetector;
   private readonly params: ClusterParams;
   private seq = 0;
 
@@ -90,6 +93,7 @@ export class Ingestor {
     private readonly options: IngestOptions = {},
   ) {
     this.params = options.clusterParams ?? options.prepare?.clusterParams ?? DEFAULT_CLUSTER_PARAMS;
+    this.copies = new CopyDetector(store);
   }
 
   async init(): Promise<void> {
@@ -187,6 +191,9 @@ export class Ingestor {
     const written: NewArticle[] = [];
     const writtenById = new Map<string, NewArticle>();
     const relinks: Array<{ from: string; to: string }> = [];
+    const copyEdges: CopyEdge[] = [];
+    const spinUpdates = new Map<string, number>();
+    this.copies.startBatch();
 
     for (const article of ordered) {
       if (stored.has(article.id) || batchIds.has(article.id)) {
@@ -232,6 +239,18 @@ export class Ingestor {
         }
       }
 
+      let spin: number | null = null;
+      if (article.copy) {
+        const outcome = await this.copies.detect({ id: article.id, publishedMs: article.publishedMs, text: article.text, boilerplate: article.boilerplate, ...article.copy }, new Set());
+        copyEdges.push(...outcome.edges);
+        spin = outcome.spinScore;
+        for (const update of outcome.spinUpdates) {
+          const pending = writtenById.get(update.id);
+          if (pending) pending.spinScore = Math.max(pending.spinScore ?? 0, update.spinScore);
+          else spinUpdates.set(update.id, Math.max(spinUpdates.get(update.id) ?? 0, update.spinScore));
+        }
+      }
+
       const row: NewArticle = {
         id: article.id,
         inputId: article.inputId,
@@ -249,8 +268,8 @@ export class Ingestor {
         storyId,
         boilerplate: article.boilerplate,
         annotations: article.annotations,
-        spinScore: null,
-        copyKeys: [],
+        spinScore: spin,
+        copyKeys: article.copy?.copyKeys ?? [],
         minhash: article.minhash,
         nearDuplicateKeys: article.nearDuplicateKeys,
       };
@@ -269,6 +288,8 @@ export class Ingestor {
       dfDeltas: df.deltas,
       docCountDelta: df.docs,
       nextStoryId: this.clusterer.nextId,
+      copyEdges,
+      spinUpdates: [...spinUpdates].map(([id, spinScore]) => ({ id, spinScore })),
     });
   }
 

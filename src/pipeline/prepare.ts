@@ -5,6 +5,7 @@
  */
 import type { Annotations, BoilerplateSpan, Message, Origin, RawRecord } from '../types.ts';
 import type { ExtractedArticle } from '../extract/index.ts';
+import type { CanonicalText } from '../dedup/canonical.ts';
 import { parsePublished, sourceFromUrl } from '../ingest/published.ts';
 import { contentKey, hasCaseInformation } from '../text/normalise.ts';
 import { detectLanguage } from '../text/language.ts';
@@ -35,7 +36,14 @@ export interface PreparedArticle {
   minhash: Uint32Array;
   nearDuplicateKeys: string[];
   features: ArticleFeatures;
+  copy: CopyFeatures | null;
   warnings: Message[];
+}
+
+export interface CopyFeatures {
+  canonical: CanonicalText;
+  copyKeys: string[];
+  spinAlone: number;
 }
 
 export interface PrepareOptions {
@@ -44,6 +52,8 @@ export interface PrepareOptions {
   extractHtml?: (html: string, options: { url?: string }) => ExtractedArticle;
   /** Marks boilerplate spans in the text (link lists, templates). */
   findBoilerplate?: (text: string, source: string | null) => BoilerplateSpan[];
+  /** Canonical tokens, copy-index keys and a text-only spin score for copy detection. */
+  copyFeatures?: (analysis: string, text: string) => CopyFeatures;
   /** Entities, places and dates; entity keys also feed the clustering. */
   annotate?: (text: string, published: string | null, mask: BoilerplateSpan[]) => Annotations;
 }
@@ -131,6 +141,7 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
       minhash,
       nearDuplicateKeys: bodyTokens.length >= NEAR_DUPLICATE_SHINGLE ? lshBandKeys(minhash, NEAR_DUPLICATE_PARAMS.bands) : [],
       features,
+      copy: options.copyFeatures ? options.copyFeatures(clean, text) : null,
       warnings,
     },
   };

@@ -8,5 +8,12 @@ import type { PrepareOptions } from './prepare.ts';
 export async function loadPrepareStages(options: { html?: boolean } = {}): Promise<PrepareOptions> {
   const stages: PrepareOptions = { clusterParams: DEFAULT_CLUSTER_PARAMS };
   if (options.html) stages.extractHtml = (await import('../extract/index.ts')).extractArticle;
+  const copies = await import('../dedup/copies.ts');
+  const { spinScore } = await import('../dedup/spin.ts');
+  await copies.initCopyDetection();
+  stages.copyFeatures = (analysis, text) => {
+    const canonical = copies.canonicalise(analysis);
+    return { canonical, copyKeys: copies.copyCandidateKeys(canonical), spinAlone: spinScore(text) };
+  };
   return stages;
 }

@@ -1,0 +1,125 @@
+/**
+ * Who copied whom, at ingest. Candidates come from the persistent copy-key index (never a
+ * scan) and from the batch being processed; each candidate pair is aligned at passage level,
+ * the direction decided by publication time (and the texts' own evidence at a tie), and the
+ * edge stored with its aligned passages as evidence.
+ */
+import type { CopyCandidate, CopyEdge, Store } from '../store/types.ts';
+import type { BoilerplateSpan } from '../types.ts';
+import { canonicalise, compareForCopy, copyDirection, type AlignedPassage, type CanonicalText, type CopyDecision } from '../dedup/copies.ts';
+import { spinScore } from '../dedup/spin.ts';
+import { analysisText } from './prepare.ts';
+
+/** Candidates aligned per new article, strongest key overlap first. */
+const MAX_COPY_CANDIDATES = 20;
+/** Canonical texts kept in memory: recent articles are the likely sources of new copies. */
+const CANONICAL_CACHE_SIZE = 20_000;
+
+export interface CopyArticle {
+  id: string;
+  publishedMs: number | null;
+  text: string;
+  boilerplate: BoilerplateSpan[];
+  canonical: CanonicalText;
+  copyKeys: string[];
+  /** Spin score from the text alone (no original known). */
+  spinAlone: number;
+}
+
+export interface CopyOutcome {
+  edges: CopyEdge[];
+  /** This article's spin score, using the aligned original when it copied one. */
+  spinScore: number;
+  /** Stored articles found to copy this one, with their new spin scores. */
+  spinUpdates: Array<{ id: string; spinScore: number }>;
+}
+
+function passagesAsEvidence(passages: AlignedPassage[], copyIsA: boolean): CopyEdge['passages'] {
+  return passages.map((p) =>
+    copyIsA ? { start: p.aStart, end: p.aEnd, sourceStart: p.bStart, sourceEnd: p.bEnd } : { start: p.bStart, end: p.bEnd, sourceStart: p.aStart, sourceEnd: p.aEnd },
+  );
+}
+
+/** Swaps the a/b sides of passages (the copy must be side a for spinScore). */
+function swapSides(passages: AlignedPassage[]): AlignedPassage[] {
+  return passages.map((p) => {
+    const substitutions: number[] = [];
+    for (let k = 0; k < p.substitutions.length; k += 2) substitutions.push(p.substitutions[k + 1], p.substitutions[k]);
+    return { ...p, aStart: p.bStart, aEnd: p.bEnd, bStart: p.aStart, bEnd: p.aEnd, aFrom: p.bFrom, aTo: p.bTo, bFrom: p.aFrom, bTo: p.aTo, substitutions };
+  });
+}
+
+export class CopyDetector {
+  private readonly canonicalCache = new Map<string, CanonicalText>();
+  /** Copy keys → articles of the batch in progress (not yet in the store). */
+  private batchKeys = new Map<string, CopyArticle[]>();
+  private readonly batchTexts = new Map<string, { text: string; publishedMs: number | null }>();
+
+  constructor(private readonly store: Store) {}
+
+  startBatch(): void {
+    this.batchKeys = new Map();
+    this.batchTexts.clear();
+  }
+
+  private remember(id: string, canonical: CanonicalText): void {
+    if (this.canonicalCache.size >= CANONICAL_CACHE_SIZE) {
+      // Drop the oldest entry (Map keeps insertion order).
+      this.canonicalCache.delete(this.canonicalCache.keys().next().value!);
+    }
+    this.canonicalCache.set(id, canonical);
+  }
+
+  private canonicalOf(candidate: CopyCandidate): CanonicalText {
+    let canonical = this.canonicalCache.get(candidate.id);
+    if (!canonical) {
+      canonical = canonicalise(analysisText(candidate.text, candidate.boilerplate));
+      this.remember(candidate.id, canonical);
+    }
+    return canonical;
+  }
+
+  /**
+   * Finds this article's copy relations with stored and batch articles. `skip` holds ids never
+   * to compare with (the article's own duplicates, already linked by duplicateOf).
+   */
+  async detect(article: CopyArticle, skip: Set<string>): Promise<CopyOutcome> {
+    const outcome: CopyOutcome = { edges: [], spinScore: article.spinAlone, spinUpdates: [] };
+    const candidates = new Map<string, { id: string; publishedMs: number | null; text: string; canonical: () => CanonicalText }>();
+    for (const c of await this.store.copyCandidates(article.copyKeys, MAX_COPY_CANDIDATES)) {
+      candidates.set(c.id, { id: c.id, publishedMs: c.publishedMs, text: c.text, canonical: () => this.canonicalOf(c) });
+    }
+    for (const key of article.copyKeys) {
+      for (const other of this.batchKeys.get(key) ?? []) {
+        if (!candidates.has(other.id)) candidates.set(other.id, { id: other.id, publishedMs: other.publishedMs, text: other.text, canonical: () => other.canonical });
+      }
+    }
+    let bestSource: { decision: CopyDecision; text: string; share: number } | null = null;
+    for (const candidate of candidates.values()) {
+      if (candidate.id === article.id || skip.has(candidate.id)) continue;
+      const other = candidate.canonical();
+      const decision = compareForCopy(article.canonical, other);
+      if (!decision.isCopy) continue;
+      const direction = copyDirection(
+        { published: article.publishedMs, text: article.text, canonical: article.canonical },
+        { published: candidate.publishedMs, text: candidate.text, canonical: other },
+        decision,
+      );
+      if (direction === 'a-from-b') {
+        outcome.edges.push({ articleId: article.id, sourceId: candidate.id, share: decision.shareOfA, spun: decision.spun, passages: passagesAsEvidence(decision.passages, true) });
+        if (!bestSource || decision.shareOfA > bestSource.share) bestSource = { decision, text: candidate.text, share: decision.shareOfA };
+      } else {
+        outcome.edges.push({ articleId: candidate.id, sourceId: article.id, share: decision.shareOfB, spun: decision.spun, passages: passagesAsEvidence(decision.passages, false) });
+        outcome.spinUpdates.push({ id: candidate.id, spinScore: spinScore(candidate.text, { original: article.text, passages: swapSides(decision.passages) }) });
+      }
+    }
+    if (bestSource) outcome.spinScore = spinScore(article.text, { original: bestSource.text, passages: bestSource.decision.passages });
+    this.remember(article.id, article.canonical);
+    for (const key of article.copyKeys) {
+      const list = this.batchKeys.get(key);
+      if (list) list.push(article);
+      else this.batchKeys.set(key, [article]);
+    }
+    return outcome;
+  }
+}
