@@ -6,6 +6,11 @@ import { Command } from 'commander';
 import { commandModules } from './commands/index.ts';
 
 export async function main(argv: string[]): Promise<void> {
+  // `storyline export | head`: the reader leaving early is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const program = new Command();
   program
     .name('storyline')

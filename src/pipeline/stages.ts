@@ -15,5 +15,8 @@ export async function loadPrepareStages(options: { html?: boolean } = {}): Promi
     const canonical = copies.canonicalise(analysis);
     return { canonical, copyKeys: copies.copyCandidateKeys(canonical), spinAlone: spinScore(text) };
   };
+  const annotators = await import('../annotate/index.ts');
+  await annotators.initAnnotators();
+  stages.annotate = (text, published, mask) => annotators.annotateText(text, { published, mask });
   return stages;
 }
