@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractDates } from '../../src/annotate/dates.ts';
+
+/** Published on Tuesday 2019-04-16 (ISO week 16), like the seed articles. */
+const PUBLISHED = '2019-04-16';
+
+function valuesOf(text: string, published: string | null = PUBLISHED): Array<[string, string | null]> {
+  return extractDates(text, { published }).map((d) => [d.text, d.value]);
+}
+
+function valueOf(text: string, expression: string, published: string | null = PUBLISHED): string | null | undefined {
+  const found = extractDates(text, { published }).find((d) => d.text === expression);
+  return found === undefined ? undefined : found.value;
+}
+
+describe('dates: ranges, weeks, months, years', () => {
+  it('a day range in one month becomes a TIMEX3 interval', () => {
+    assert.equal(valueOf('The forum will be held in Beijing on April 25-27.', 'April 25-27'), '2019-04-25/2019-04-27');
+  });
+
+  it('"from X to Y" is one range; a bare "X and Y" stays two dates', () => {
+    assert.equal(valueOf('He visited Moscow from March 19 to 25.', 'March 19 to 25'), '2019-03-19/2019-03-25');
+    assert.deepEqual(valuesOf('Talks were held on April 24 and 25.').map(([t]) => t), ['April 24']);
+  });
+
+  it('next week is the ISO week after the publication week', () => {
+    assert.equal(valueOf('They will meet next week in Vladivostok.', 'next week'), '2019-W17');
+    assert.equal(valueOf('Officials met this week.', 'this week'), '2019-W16');
+    assert.equal(valueOf('He resigned last week.', 'last week'), '2019-W15');
+  });
+
+  it('ISO weeks cross year boundaries correctly', () => {
+    // 2020-12-31 is in week 53 of 2020; the week after is 2021-W01.
+    assert.equal(valueOf('The vote comes next week.', 'next week', '2020-12-31'), '2021-W01');
+  });
+
+  it('relative months and years', () => {
+    assert.equal(valueOf('Sales fell last year.', 'last year'), '2018');
+    assert.equal(valueOf('Prices rose earlier this month.', 'earlier this month'), '2019-04');
+    assert.equal(valueOf('The plant opens next month.', 'next month'), '2019-05');
+    assert.equal(valueOf('Exports slowed in the 1990s.', 'the 1990s'), '199');
+    assert.equal(valueOf('It was founded in 1998.', '1998'), '1998');
+  });
+
+  it('a month without a year takes the nearest one, unless the tense forbids it', () => {
+    assert.equal(valueOf('The summit was held in February.', 'February'), '2019-02');
+    assert.equal(valueOf('The deal closes on Jan. 2.', 'Jan. 2', '2019-11-20'), '2020-01-02');
+    assert.equal(valueOf('The company said sales fell in December.', 'December', '2019-03-04'), '2018-12');
+  });
+
+  it('quarters, seasons, holidays', () => {
+    assert.equal(valueOf('Profit rose in the first quarter.', 'the first quarter'), '2019-Q1');
+    assert.equal(valueOf('Growth slowed this summer.', 'this summer'), '2019-SU');
+    assert.equal(valueOf('Shops were closed on Christmas Day 2018.', 'Christmas Day 2018'), '2018-12-25');
+  });
+});
+
+describe('dates: weekdays and deictic days relative to the publication date', () => {
+  it('a weekday in the past tense is the latest one, in the future tense the next one', () => {
+    assert.equal(valueOf('The minister said on Friday that talks failed.', 'Friday'), '2019-04-12');
+    assert.equal(valueOf('The minister will travel to Seoul on Friday.', 'Friday'), '2019-04-19');
+    assert.equal(valueOf('News outlets confirmed the plan on Tuesday.', 'Tuesday'), '2019-04-16');
+  });
+
+  it('today, yesterday, tomorrow, last night', () => {
+    assert.deepEqual(valuesOf('Yesterday he met the envoy; today he flies home and tomorrow he rests.'), [
+      ['Yesterday', '2019-04-15'],
+      ['today', '2019-04-16'],
+      ['tomorrow', '2019-04-17'],
+    ]);
+    assert.equal(valueOf('Rockets fell last night.', 'last night'), '2019-04-15TNI');
+  });
+
+  it('clock times take the date they are attached to', () => {
+    assert.equal(valueOf('The blast occurred at 10:35 a.m. Friday, police said.', '10:35 a.m. Friday'), '2019-04-12T10:35');
+  });
+});
+
+describe('dates: durations, anchored offsets, references, sets', () => {
+  it('durations of counted units', () => {
+    assert.equal(valueOf('The war lasted three years.', 'three years'), 'P3Y');
+    assert.equal(valueOf('He was held for 72 hours.', '72 hours'), 'PT72H');
+    assert.equal(valueOf('A five-year plan was agreed.', 'five-year'), 'P5Y');
+    assert.equal(valueOf('Talks stalled for two and a half years.', 'two and a half years'), 'P2Y6M');
+    assert.equal(valueOf('Tensions eased over the past decade.', 'the past decade'), 'P10Y');
+    assert.equal(valueOf('Prices doubled in the past two months.', 'the past two months'), 'P2M');
+    assert.equal(valueOf('It took several weeks.', 'several weeks'), 'PXW');
+  });
+
+  it('ages are not durations', () => {
+    assert.deepEqual(valuesOf('A 6-year-old boy was rescued.'), []);
+  });
+
+  it('"ago" moves back from the publication date at the unit\'s precision', () => {
+    assert.equal(valueOf('The plant closed three years ago.', 'three years ago'), '2016');
+    assert.equal(valueOf('They met two weeks ago.', 'two weeks ago'), '2019-W14');
+    assert.equal(valueOf('He arrived 10 days ago.', '10 days ago'), '2019-04-06');
+  });
+
+  it('present, past and future references', () => {
+    assert.equal(valueOf('Talks are now underway.', 'now'), 'PRESENT_REF');
+    assert.equal(valueOf('He currently lives in Seoul.', 'currently'), 'PRESENT_REF');
+    assert.equal(valueOf('She recently moved.', 'recently'), 'PAST_REF');
+    assert.equal(valueOf('Prices may rise in the near future.', 'the near future'), 'FUTURE_REF');
+  });
+
+  it('recurrences', () => {
+    assert.equal(valueOf('The paper is printed daily.', 'daily'), 'P1D');
+    assert.equal(valueOf('They meet every week.', 'every week'), 'P1W');
+  });
+});
+
+describe('dates: options and robustness', () => {
+  it('without a publication date relative values are unknown but the text is kept', () => {
+    assert.deepEqual(valuesOf('They will meet next week, not in 2020.', null), [
+      ['next week', null],
+      ['2020', '2020'],
+    ]);
+  });
+
+  it('masked spans are skipped', () => {
+    const text = 'Talks start next week. More news: Trump visits Japan on Friday';
+    const maskStart = text.indexOf('More news');
+    const found = extractDates(text, { published: PUBLISHED, mask: [{ start: maskStart, end: text.length }] });
+    assert.deepEqual(found.map((d) => d.text), ['next week']);
+  });
+
+  it('works on lowercased, punctuation-stripped text', () => {
+    assert.deepEqual(valuesOf('mr kim and mr putin will meet next week in vladivostok from march 19 to 25'), [
+      ['next week', '2019-W17'],
+      ['march 19 to 25', '2019-03-19/2019-03-25'],
+    ]);
+  });
+
+  it('"may" the verb is not the month; quantities are not years', () => {
+    assert.deepEqual(valuesOf('Prices may rise. It sold 2000 shares for $1990.'), []);
+  });
+
+  it('offsets are UTF-16 offsets into the text', () => {
+    const text = 'Café 🎉 opened on April 25, 2019.';
+    const [mention] = extractDates(text, { published: PUBLISHED });
+    assert.equal(text.slice(mention.start, mention.end), 'April 25, 2019');
+    assert.equal(mention.value, '2019-04-25');
+  });
+});
