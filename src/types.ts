@@ -45,6 +45,11 @@ export interface RawRecord {
   origin: Origin;
   /** The record exactly as read (a JSON line, a CSV row as JSON, the file text …). */
   raw: string;
+  /**
+   * Metadata from the container (feed item, WARC record) used only where the page itself
+   * states none: a page's own publication date beats a feed date or a WARC capture time.
+   */
+  fallback?: { published?: string; title?: string };
 }
 
 /** A reader yields records and per-record errors; one bad record never stops the batch. */

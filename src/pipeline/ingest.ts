@@ -4,7 +4,7 @@
  * place after the record they followed). Re-running the same input adds nothing: ids that
  * are already stored are skipped before any state changes.
  */
-import { formatOrigin, type Message, type RawRecord, type ReadItem } from '../types.ts';
+import { formatOrigin, type BoilerplateSpan, type Message, type RawRecord, type ReadItem } from '../types.ts';
 import type { ArticleRef, NewArticle, Store } from '../store/types.ts';
 import { initHashing } from '../dedup/hash.ts';
 import { estimateJaccard } from '../dedup/minhash.ts';
@@ -85,6 +85,7 @@ interface BatchRef {
 export class Ingestor {
   private clusterer!: OnlineClusterer;
   private readonly copies: CopyDetector;
+  private findTemplates: ((text: string, seen: (hash: string) => number) => BoilerplateSpan[]) | null = null;
   private readonly params: ClusterParams;
   private seq = 0;
 
@@ -98,6 +99,8 @@ export class Ingestor {
 
   async init(): Promise<void> {
     await initHashing();
+    const { findBoilerplate } = await import('../dedup/boilerplate.ts');
+    this.findTemplates = (text, seen) => findBoilerplate(text, { lineSeenElsewhere: seen });
     const { df, docCount } = await this.store.loadDocumentFrequencies();
     this.clusterer = new OnlineClusterer(this.params, {
       df,
@@ -192,6 +195,8 @@ export class Ingestor {
     const writtenById = new Map<string, NewArticle>();
     const relinks: Array<{ from: string; to: string }> = [];
     const copyEdges: CopyEdge[] = [];
+    const sourceLines: Array<{ source: string; lineHash: string }> = [];
+    const batchLineCounts = new Map<string, number>();
     const spinUpdates = new Map<string, number>();
     this.copies.startBatch();
 
@@ -239,6 +244,13 @@ export class Ingestor {
         }
       }
 
+      const boilerplate = await this.withTemplates(article, batchLineCounts);
+      for (const lineHash of article.lineKeys) {
+        sourceLines.push({ source: article.source!, lineHash });
+        const key = `${article.source}\u0000${lineHash}`;
+        batchLineCounts.set(key, (batchLineCounts.get(key) ?? 0) + 1);
+      }
+
       let spin: number | null = null;
       if (article.copy) {
         const outcome = await this.copies.detect({ id: article.id, publishedMs: article.publishedMs, text: article.text, boilerplate: article.boilerplate, ...article.copy }, new Set());
@@ -266,7 +278,7 @@ export class Ingestor {
         contentHash: article.contentHash,
         duplicateOf: self.duplicateOf,
         storyId,
-        boilerplate: article.boilerplate,
+        boilerplate,
         annotations: article.annotations,
         spinScore: spin,
         copyKeys: article.copy?.copyKeys ?? [],
@@ -289,8 +301,24 @@ export class Ingestor {
       docCountDelta: df.docs,
       nextStoryId: this.clusterer.nextId,
       copyEdges,
+      sourceLines,
       spinUpdates: [...spinUpdates].map(([id, spinScore]) => ({ id, spinScore })),
     });
+  }
+
+  /**
+   * Adds template spans: lines this source has already published in other articles (bylines,
+   * sign-offs, subscription pleas). Found here, where the per-source counts are.
+   */
+  private async withTemplates(article: PreparedArticle, batchLineCounts: Map<string, number>): Promise<BoilerplateSpan[]> {
+    if (!article.source || article.lineKeys.length === 0 || !this.findTemplates) return article.boilerplate;
+    const stored = await this.store.sourceLineCounts(article.source, article.lineKeys);
+    const seen = (hash: string) => (stored.get(hash) ?? 0) + (batchLineCounts.get(`${article.source}\u0000${hash}`) ?? 0);
+    if (!article.lineKeys.some((hash) => seen(hash) > 0)) return article.boilerplate;
+    const templates = this.findTemplates(article.text, seen).filter((span) => span.kind === 'template');
+    const merged = [...article.boilerplate];
+    for (const t of templates) if (!merged.some((b) => t.start < b.end && b.start < t.end)) merged.push(t);
+    return merged.sort((a, b) => a.start - b.start);
   }
 
   /** Makes sure a story is in the clusterer's memory (it may have been evicted). */

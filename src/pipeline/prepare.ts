@@ -37,6 +37,8 @@ export interface PreparedArticle {
   nearDuplicateKeys: string[];
   features: ArticleFeatures;
   copy: CopyFeatures | null;
+  /** Line hashes for per-source template detection. */
+  lineKeys: string[];
   warnings: Message[];
 }
 
@@ -52,6 +54,8 @@ export interface PrepareOptions {
   extractHtml?: (html: string, options: { url?: string }) => ExtractedArticle;
   /** Marks boilerplate spans in the text (link lists, templates). */
   findBoilerplate?: (text: string, source: string | null) => BoilerplateSpan[];
+  /** Hashes of the text's lines, counted per source to find template lines. */
+  boilerplateLineKeys?: (text: string) => string[];
   /** Canonical tokens, copy-index keys and a text-only spin score for copy detection. */
   copyFeatures?: (analysis: string, text: string) => CopyFeatures;
   /** Entities, places and dates; entity keys also feed the clustering. */
@@ -92,14 +96,15 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
       return fail(`cannot extract text from HTML: ${(err as Error).message}`);
     }
     text = extracted.text;
-    title = title ?? extracted.title;
+    title = title ?? extracted.title ?? record.fallback?.title ?? null;
     url = url ?? extracted.url;
-    published = published ?? extracted.published ?? undefined;
+    published = published ?? extracted.published ?? record.fallback?.published;
     language = language ?? extracted.language;
   }
   if (text === undefined || text.trim() === '') return fail(input.html !== undefined ? 'no article text found in HTML' : 'missing text');
 
-  const date = parsePublished(published);
+  title = title ?? record.fallback?.title ?? null;
+  const date = parsePublished(published ?? record.fallback?.published);
   if ('error' in date) return fail(date.error);
   const publishedMs = date.iso ? Date.parse(date.iso) : null;
 
@@ -142,6 +147,7 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
       nearDuplicateKeys: bodyTokens.length >= NEAR_DUPLICATE_SHINGLE ? lshBandKeys(minhash, NEAR_DUPLICATE_PARAMS.bands) : [],
       features,
       copy: options.copyFeatures ? options.copyFeatures(clean, text) : null,
+      lineKeys: source && options.boilerplateLineKeys ? options.boilerplateLineKeys(text) : [],
       warnings,
     },
   };

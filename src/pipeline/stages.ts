@@ -15,6 +15,9 @@ export async function loadPrepareStages(options: { html?: boolean } = {}): Promi
     const canonical = copies.canonicalise(analysis);
     return { canonical, copyKeys: copies.copyCandidateKeys(canonical), spinAlone: spinScore(text) };
   };
+  const boilerplate = await import('../dedup/boilerplate.ts');
+  stages.findBoilerplate = (text) => boilerplate.findBoilerplate(text);
+  stages.boilerplateLineKeys = boilerplate.boilerplateLineKeys;
   const annotators = await import('../annotate/index.ts');
   await annotators.initAnnotators();
   stages.annotate = (text, published, mask) => annotators.annotateText(text, { published, mask });

@@ -145,3 +145,24 @@ test('worker-thread preparation gives exactly the result of inline preparation',
   }
   assert.deepEqual(results[1], results[0]);
 });
+
+test('lines a source repeats across its articles are marked as template boilerplate', async () => {
+  const dir = scratchDir();
+  const plea = 'Support independent journalism and subscribe to the Daily Example newsletter today';
+  const rows = ['harbour', 'museum', 'railway', 'orchard'].map((topic, i) => ({
+    id: `t${i}`,
+    source: 'daily.example',
+    title: `${topic} story`,
+    text: `${paragraph(topic, 4)}\n\n${plea}`,
+    published: `2022-03-0${i + 1}T10:00:00Z`,
+  }));
+  const store = openStore(path.join(dir, 'db.sqlite'));
+  await ingest(store, readInputs([writeJsonl(dir, 't.jsonl', rows)]), { workers: 0 });
+  const last = (await store.getArticle('t3'))!;
+  const template = last.boilerplate.find((b) => b.kind === 'template');
+  assert.ok(template, 'the repeated plea is marked');
+  assert.equal(last.text.slice(template.start, template.end), plea);
+  const first = (await store.getArticle('t0'))!;
+  assert.equal(first.boilerplate.filter((b) => b.kind === 'template').length, 0, 'not yet seen when the first article arrived');
+  await store.close();
+});

@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import { formatMessage } from '../../types.ts';
 import type { IngestSummary } from '../../pipeline/ingest.ts';
 import { out, parsePositiveInt, withDb, withStore } from '../options.ts';
+import { addWebOptions, formatWebStats, webOptionsFrom } from '../../ingest/fetch-options.ts';
 
 /** Errors listed in full in the summary; the rest are counted. */
 const MAX_LISTED_ERRORS = 25;
@@ -19,12 +20,12 @@ export function printSummary(summary: IngestSummary, seconds: number): void {
 }
 
 export function register(program: Command): void {
-  withDb(
+  addWebOptions(withDb(
     program
       .command('ingest')
-      .description('Ingest articles: files (.jsonl .csv .json .txt .html, optionally .gz), directories, or - for stdin')
-      .argument('<inputs...>', 'files, directories or - (stdin)'),
-  )
+      .description('Ingest articles: files (.jsonl .csv .json .txt .html .rss .atom .xml .warc, optionally .gz), directories, feed or page URLs, or - for stdin')
+      .argument('<inputs...>', 'files, directories, http(s) URLs or - (stdin)'),
+  ))
     .option('--source <name>', 'publisher name for plain-text files')
     .option('--format <format>', 'format of stdin: jsonl, csv, json, txt, html', 'jsonl')
     .option('--strict', 'fail the run on the first bad record')
@@ -33,6 +34,8 @@ export function register(program: Command): void {
     .action(async (inputs: string[], opts) => {
       // The pipeline loads on use so `--help` and light commands start fast.
       const { readInputs } = await import('../../ingest/readers.ts');
+      await import('../../ingest/web-readers.ts');
+      const { WebSession } = await import('../../ingest/fetch-session.ts');
       const { ingest, StrictModeError } = await import('../../pipeline/ingest.ts');
       const { defaultIngestOptions } = await import('../../pipeline/defaults.ts');
       const started = performance.now();
@@ -45,9 +48,13 @@ export function register(program: Command): void {
         : null;
       bar?.start(0, 0, { added: 0, duplicates: 0, errors: 0, rate: 0 });
       await withStore(opts.db, async (store) => {
+        // One fetch session for every URL and feed of the run: per-host pacing, robots.txt, state.
+        const web = new WebSession({ ...webOptionsFrom(opts), dbPath: opts.db });
+        if (web.state.loadError) process.stderr.write(`storyline: warning: ${web.state.loadError}\n`);
+        const readOptions = { source: opts.source, format: opts.format, web };
         let summary: IngestSummary;
         try {
-          summary = await ingest(store, readInputs(inputs, { source: opts.source, format: opts.format }), {
+          summary = await ingest(store, readInputs(inputs, readOptions), {
             ...(await defaultIngestOptions()),
             strict: opts.strict,
             batchSize: opts.batchSize,
@@ -59,6 +66,7 @@ export function register(program: Command): void {
           });
         } catch (err) {
           bar?.stop();
+          web.close();
           if (err instanceof StrictModeError) {
             process.stderr.write(`storyline: --strict: ${err.message}\n`);
             process.exitCode = 1;
@@ -67,7 +75,12 @@ export function register(program: Command): void {
           throw err;
         }
         bar?.stop();
+        // Conditional-GET state is written only once what was read is committed.
+        web.saveState();
+        web.close();
         printSummary(summary, (performance.now() - started) / 1000);
+        const webLine = formatWebStats(web.stats);
+        if (webLine) out(webLine);
         if (opts.strict && summary.errors.length) process.exitCode = 1;
       });
     });
