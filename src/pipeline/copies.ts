@@ -8,10 +8,11 @@ import type { CopyCandidate, CopyEdge, Store } from '../store/types.ts';
 import type { BoilerplateSpan } from '../types.ts';
 import { canonicalise, compareForCopy, copyDirection, type AlignedPassage, type CanonicalText, type CopyDecision } from '../dedup/copies.ts';
 import { spinScore } from '../dedup/spin.ts';
+import { isCandidate } from '../dedup/copies-index.ts';
 import { analysisText } from './prepare.ts';
 
 /** Candidates aligned per new article, strongest key overlap first. */
-const MAX_COPY_CANDIDATES = 20;
+const MAX_COPY_CANDIDATES = 40;
 /** Canonical texts kept in memory: recent articles are the likely sources of new copies. */
 const CANONICAL_CACHE_SIZE = 20_000;
 
@@ -89,10 +90,13 @@ export class CopyDetector {
     for (const c of await this.store.copyCandidates(article.copyKeys, MAX_COPY_CANDIDATES)) {
       candidates.set(c.id, { id: c.id, publishedMs: c.publishedMs, text: c.text, canonical: () => this.canonicalOf(c) });
     }
+    const sharedInBatch = new Map<CopyArticle, number>();
     for (const key of article.copyKeys) {
-      for (const other of this.batchKeys.get(key) ?? []) {
-        if (!candidates.has(other.id)) candidates.set(other.id, { id: other.id, publishedMs: other.publishedMs, text: other.text, canonical: () => other.canonical });
-      }
+      for (const other of this.batchKeys.get(key) ?? []) sharedInBatch.set(other, (sharedInBatch.get(other) ?? 0) + 1);
+    }
+    for (const [other, shared] of sharedInBatch) {
+      if (candidates.has(other.id) || !isCandidate(shared, article.copyKeys.length, other.copyKeys.length)) continue;
+      candidates.set(other.id, { id: other.id, publishedMs: other.publishedMs, text: other.text, canonical: () => other.canonical });
     }
     let bestSource: { decision: CopyDecision; text: string; share: number } | null = null;
     for (const candidate of candidates.values()) {

@@ -36,6 +36,8 @@ export interface IngestOptions {
   prepare?: Partial<PrepareOptions>;
   /** Worker threads for the prepare stage (0 = inline); default: one per spare core. */
   workers?: number;
+  /** Records prepared inline before workers start (default WORKER_THRESHOLD). */
+  workerThreshold?: number;
   onProgress?: (summary: IngestSummary) => void;
   /** Called after each committed batch. */
   onBatch?: (summary: IngestSummary) => void;
@@ -160,7 +162,7 @@ export class Ingestor {
         summary.read++;
         chunk.push(item.record);
         // Small inputs are prepared inline; past a threshold, worker threads take over.
-        if (!pool && maxWorkers > 0 && summary.read === WORKER_THRESHOLD) pool = await PreparePool.start(maxWorkers);
+        if (!pool && maxWorkers > 0 && summary.read === (this.options.workerThreshold ?? WORKER_THRESHOLD)) pool = await PreparePool.start(maxWorkers);
         if (chunk.length >= CHUNK_SIZE) {
           flushChunk();
           await drain(MAX_CHUNKS_IN_FLIGHT);

@@ -70,6 +70,11 @@ function toStory(row: Row): StoryRow {
   };
 }
 
+/** Posting-list cap of the copy-key index (mirrors src/dedup/copies-index.ts). */
+const MAX_POSTINGS_PER_COPY_KEY = 24;
+/** Shared keys a candidate needs, unless one text is too short to have that many keys. */
+const MIN_SHARED_COPY_KEYS = 2;
+
 const REF_COLUMNS = 'rowid, id, published_ms, ingest_seq, duplicate_of, story_id, minhash';
 
 export class SqliteStore implements Store {
@@ -111,7 +116,10 @@ export class SqliteStore implements Store {
       setCounter: db.prepare('INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'),
       relink: db.prepare('UPDATE article SET duplicate_of = @to WHERE id = @from OR duplicate_of = @from'),
       getArticle: db.prepare('SELECT * FROM article WHERE id = ?'),
-      insertCopyKey: db.prepare('INSERT OR IGNORE INTO copy_key (key, article_rowid) VALUES (?, ?)'),
+      // A key shared by many articles is boilerplate-like, not evidence: its posting list keeps
+      // the first MAX_POSTINGS_PER_COPY_KEY articles only, which bounds the cost per lookup.
+      insertCopyKey: db.prepare(`INSERT OR IGNORE INTO copy_key (key, article_rowid) SELECT @key, @rowid
+        WHERE (SELECT count(*) FROM (SELECT 1 FROM copy_key WHERE key = @key LIMIT ${MAX_POSTINGS_PER_COPY_KEY})) < ${MAX_POSTINGS_PER_COPY_KEY}`),
       insertCopyEdge: db.prepare(`INSERT INTO copy_edge (article_id, source_id, share, spun, passages) VALUES (@articleId, @sourceId, @share, @spun, @passages)
         ON CONFLICT(article_id, source_id) DO UPDATE SET share = excluded.share, spun = excluded.spun, passages = excluded.passages`),
       updateSpin: db.prepare('UPDATE article SET spin_score = @spinScore WHERE id = @id'),
@@ -228,7 +236,7 @@ export class SqliteStore implements Store {
         const rowid = Number(info.lastInsertRowid);
         s.insertFts.run(rowid, article.title ?? '', article.text);
         for (const key of article.nearDuplicateKeys) s.insertBand.run(key, rowid);
-        for (const key of article.copyKeys) s.insertCopyKey.run(key, rowid);
+        for (const key of article.copyKeys) s.insertCopyKey.run({ key, rowid });
       }
       for (const edge of batch.copyEdges ?? []) s.insertCopyEdge.run({ ...edge, spun: edge.spun ? 1 : 0, passages: JSON.stringify(edge.passages) });
       for (const update of batch.spinUpdates ?? []) s.updateSpin.run(update);
@@ -304,7 +312,12 @@ export class SqliteStore implements Store {
       const rows = this.cached(`SELECT article_rowid FROM copy_key WHERE key IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
       for (const r of rows) hits.set(r.article_rowid as number, (hits.get(r.article_rowid as number) ?? 0) + 1);
     }
-    const top = [...hits].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([rowid]) => rowid);
+    const shortText = keys.length < MAX_POSTINGS_PER_COPY_KEY;
+    const top = [...hits]
+      .filter(([, shared]) => shared >= MIN_SHARED_COPY_KEYS || shortText)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([rowid]) => rowid);
     if (top.length === 0) return [];
     const rows = this.cached(
       `SELECT rowid, id, published_ms, ingest_seq, source, text, boilerplate, duplicate_of, spin_score FROM article WHERE rowid IN (${top.map(() => '?').join(',')})`,

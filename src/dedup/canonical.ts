@@ -1,0 +1,231 @@
+/**
+ * Canonical token stream of an article for copy detection: lowercased, punctuation gone,
+ * inflections reduced, synonyms and aliases folded to one form, each token keeping the UTF-16
+ * span it came from so aligned passages point back into the original text.
+ *
+ * The same function reads clean and degraded text alike: "Kim's" and "kim s" give the same
+ * tokens, and nothing here depends on case or punctuation except the quote marks, which only
+ * flag tokens (same-story articles share quotes; copies share the prose around them).
+ */
+import { isStopword } from './canonical-stopwords.ts';
+import { canonicalWord, synonymTables, wordSynsets, type PhraseNode } from './synonyms.ts';
+
+/** Token flag: a function word. */
+export const FLAG_STOPWORD = 1;
+/** Token flag: inside quotation marks (direct speech or a quoted title). */
+export const FLAG_QUOTED = 2;
+/** Token flag: first token after a line break. */
+export const FLAG_LINE_START = 4;
+
+export interface CanonicalText {
+  /** Canonical form of each token. */
+  tokens: string[];
+  /** UTF-16 offset of each token's first code unit in the original text. */
+  starts: Int32Array;
+  /** UTF-16 offset just past each token's last code unit. */
+  ends: Int32Array;
+  /** 32-bit FNV-1a hash of each canonical token (stable across processes). */
+  hashes: Uint32Array;
+  /** FLAG_* bits per token. */
+  flags: Uint8Array;
+  /** The token as written, lowercased, without diacritics (a folded phrase's words joined by a space). */
+  words: string[];
+  /** WordNet synset ids of each token (its own and its lemma's senses), for synonym checks. */
+  synsets: Array<Int32Array | undefined>;
+}
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Lowercase, without diacritics ("Müller" and "muller" are one name in degraded text). */
+export function normaliseWord(raw: string): string {
+  const lower = raw.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) > 127) return lower.normalize('NFD').replace(COMBINING_MARKS, '');
+  }
+  return lower;
+}
+
+/** FNV-1a over UTF-16 code units: cheap, stable, good enough to key shingles. */
+export function fnv1a32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Everything canonicalise needs about one distinct word, computed once per process. */
+interface WordInfo {
+  word: string;
+  canonical: string;
+  hash: number;
+  stopword: boolean;
+  synsets: Int32Array | undefined;
+  /** Phrase trie node this word starts, if any. */
+  phrase: PhraseNode | undefined;
+}
+
+const wordCache = new Map<string, WordInfo>();
+const MAX_WORD_CACHE = 300_000;
+const hashCache = new Map<string, number>();
+
+function tokenHash(token: string): number {
+  let h = hashCache.get(token);
+  if (h === undefined) {
+    if (hashCache.size > MAX_WORD_CACHE) hashCache.clear();
+    h = fnv1a32(token);
+    hashCache.set(token, h);
+  }
+  return h;
+}
+
+function wordInfo(raw: string): WordInfo {
+  let info = wordCache.get(raw);
+  if (info === undefined) {
+    const word = normaliseWord(raw);
+    const canonical = canonicalWord(word);
+    info = {
+      word,
+      canonical,
+      hash: tokenHash(canonical),
+      stopword: isStopword(word),
+      synsets: wordSynsets(word),
+      phrase: synonymTables().phraseTrie.get(word),
+    };
+    if (wordCache.size >= MAX_WORD_CACHE) wordCache.clear();
+    wordCache.set(raw, info);
+  }
+  return info;
+}
+
+/** Registered aliases change canonical forms: forget what was cached. */
+export function clearCanonicalCache(): void {
+  wordCache.clear();
+}
+
+/** Per UTF-16 code unit: 0 not yet known, 1 part of a word, 2 not. Filled on first sight. */
+const wordCharTable = new Uint8Array(65536);
+
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let known = wordCharTable[c];
+  if (known === 0) {
+    // Surrogates (emoji and other astral characters) are not words here.
+    known = c < 0xd800 || c > 0xdfff ? (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2) : 2;
+    wordCharTable[c] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * An embedded social-media post (a line with an @handle or a pic.twitter.com link) is
+ * quoted material even when the page lost its quote marks.
+ */
+const SOCIAL_POST = /(^|[\s(])@[A-Za-z0-9_]{2,}|pic\.twitter\.com/;
+
+function isSocialPostLine(text: string, from: number): boolean {
+  let to = text.indexOf('\n', from);
+  if (to < 0) to = text.length;
+  return SOCIAL_POST.test(text.slice(from, to));
+}
+
+/** Canonical tokens of a text; synonym tables must be loaded (initCopyDetection). */
+export function canonicalise(text: string): CanonicalText {
+  // Pass 1: words with spans and flags.
+  const infos: WordInfo[] = [];
+  const wordStarts: number[] = [];
+  const wordEnds: number[] = [];
+  const wordFlags: number[] = [];
+  const hasAt = text.includes('@');
+  let quoted = false;
+  let lineStart = true;
+  let socialPost = hasAt && isSocialPostLine(text, 0);
+  const length = text.length;
+  for (let i = 0; i < length; ) {
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      if (c === 10) {
+        lineStart = true;
+        quoted = false; // a quote left open at a paragraph end is re-opened by the next one
+        socialPost = hasAt && isSocialPostLine(text, i + 1);
+      } else if (c === 0x22) quoted = !quoted; // "
+      else if (c === 0x201c || c === 0xab || c === 0x201e) quoted = true; // “ « „
+      else if (c === 0x201d || c === 0xbb) quoted = false; // ” »
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < length && isWordChar(text.charCodeAt(j))) j++;
+    const info = wordInfo(text.slice(i, j));
+    infos.push(info);
+    wordStarts.push(i);
+    wordEnds.push(j);
+    let f = info.stopword ? FLAG_STOPWORD : 0;
+    if (quoted || socialPost) f |= FLAG_QUOTED;
+    if (lineStart) f |= FLAG_LINE_START;
+    wordFlags.push(f);
+    lineStart = false;
+    i = j;
+  }
+
+  // Pass 2: fold multiword phrases (longest match through the trie), emit tokens.
+  const n = infos.length;
+  const tokens: string[] = [];
+  const words: string[] = [];
+  const synsets: Array<Int32Array | undefined> = [];
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const hashes = new Uint32Array(n);
+  const flags = new Uint8Array(n);
+  let k = 0;
+  for (let i = 0; i < n; ) {
+    let span = 1;
+    let folded: string | undefined;
+    let node = infos[i].phrase;
+    for (let len = 2; node?.next && i + len <= n; len++) {
+      node = node.next.get(infos[i + len - 1].word);
+      if (node?.value !== undefined) {
+        folded = node.value;
+        span = len;
+      }
+    }
+    if (folded !== undefined) {
+      let phrase = infos[i].word;
+      for (let j = 1; j < span; j++) phrase += ' ' + infos[i + j].word;
+      tokens.push(folded);
+      words.push(phrase);
+      synsets.push(wordSynsets(phrase));
+      hashes[k] = tokenHash(folded);
+      flags[k] = wordFlags[i] & ~FLAG_STOPWORD; // a folded phrase is a name, not a function word
+    } else {
+      const info = infos[i];
+      tokens.push(info.canonical);
+      words.push(info.word);
+      synsets.push(info.synsets);
+      hashes[k] = info.hash;
+      flags[k] = wordFlags[i];
+    }
+    starts[k] = wordStarts[i];
+    ends[k] = wordEnds[i + span - 1];
+    k++;
+    i += span;
+  }
+  return {
+    tokens,
+    starts: k === n ? starts : starts.slice(0, k),
+    ends: k === n ? ends : ends.slice(0, k),
+    hashes: k === n ? hashes : hashes.slice(0, k),
+    flags: k === n ? flags : flags.slice(0, k),
+    words,
+    synsets,
+  };
+}
+
+/** Number of content (non-stopword) tokens. */
+export function contentTokenCount(c: CanonicalText): number {
+  let count = 0;
+  for (let i = 0; i < c.flags.length; i++) if ((c.flags[i] & FLAG_STOPWORD) === 0) count++;
+  return count;
+}

@@ -1,0 +1,113 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { FLAG_QUOTED, FLAG_STOPWORD, canonicalise } from '../../src/dedup/canonical.ts';
+import { copyCandidateKeys } from '../../src/dedup/copies-keys.ts';
+import { CopyCandidateIndex } from '../../src/dedup/copies-index.ts';
+import { initCopyDetection, registerAliases } from '../../src/dedup/copies.ts';
+import { areSynonyms, canonicalWord, lemmaOf } from '../../src/dedup/synonyms.ts';
+import { newsCluster } from './fixtures.ts';
+
+before(async () => {
+  await initCopyDetection();
+});
+
+describe('synonym folding (WordNet)', () => {
+  it('folds spinner synonyms and aliases to one canonical form', () => {
+    assert.equal(canonicalWord('worldwide'), canonicalWord('international'));
+    assert.equal(canonicalWord('global'), canonicalWord('international'));
+    const spun = canonicalise('The Russian Federation hosted the summit');
+    const plain = canonicalise('The Russia hosted the summit');
+    assert.deepEqual(spun.tokens, plain.tokens);
+    assert.equal(spun.tokens[1], 'russia');
+  });
+
+  it('keeps unrelated words apart and leaves function words alone', () => {
+    assert.notEqual(canonicalWord('president'), canonicalWord('banana'));
+    assert.equal(canonicalWord('us'), 'us'); // not folded to "United States"
+    assert.equal(canonicalWord('an'), 'a');
+  });
+
+  it('reduces inflections with WordNet exceptions and suffix rules', () => {
+    assert.equal(lemmaOf('said'), 'say');
+    assert.equal(lemmaOf('meetings'), 'meeting');
+    assert.equal(lemmaOf('stopped'), 'stop');
+    assert.equal(lemmaOf('news'), 'news');
+  });
+
+  it('knows synonyms across senses, satellites included', () => {
+    assert.ok(areSynonyms('international', 'worldwide'));
+    assert.ok(areSynonyms('said', 'stated'));
+    assert.ok(!areSynonyms('international', 'banana'));
+  });
+
+  it('learns aliases at run time', () => {
+    const before = canonicalise('Kim Jong-un arrived').tokens;
+    registerAliases([{ alias: 'Supreme Leader Kim', canonical: 'Kim Jong Un' }]);
+    const aliased = canonicalise('Supreme Leader Kim arrived').tokens;
+    assert.deepEqual(aliased, ['kim jong un', canonicalWord('arrived')]);
+    assert.equal(before.length, 4); // "kim jong un arrived": the plain name is left as words
+  });
+});
+
+describe('canonicalise', () => {
+  it('gives the same tokens for clean and degraded (lowercased, unpunctuated) text', () => {
+    const clean = canonicalise("Mr. Kim's visit to Vladivostok, Russia's far-eastern city, is \"expected\" next week.");
+    const degraded = canonicalise('mr kim s visit to vladivostok russia s far eastern city is expected next week');
+    assert.deepEqual(clean.tokens, degraded.tokens);
+  });
+
+  it('keeps UTF-16 spans into the original text', () => {
+    const text = 'Zoë Müller — the “Russian Federation” delegate 🚀 spoke.';
+    const c = canonicalise(text);
+    for (let i = 0; i < c.tokens.length; i++) {
+      const slice = text.slice(c.starts[i], c.ends[i]);
+      assert.equal(slice.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' '), c.words[i]);
+    }
+    const federation = c.words.indexOf('russian federation');
+    assert.ok(federation >= 0);
+    assert.equal(text.slice(c.starts[federation], c.ends[federation]), 'Russian Federation');
+  });
+
+  it('flags quoted speech, embedded posts and stopwords', () => {
+    const c = canonicalise('He said "we will rebuild the bridge" today.\nThanks @cityhall for the help');
+    const quoted = c.words.filter((_, i) => c.flags[i] & FLAG_QUOTED);
+    assert.deepEqual(quoted, ['we', 'will', 'rebuild', 'the', 'bridge', 'thanks', 'cityhall', 'for', 'the', 'help']);
+    assert.ok(c.flags[c.words.indexOf('the')] & FLAG_STOPWORD);
+    assert.equal(c.flags[c.words.indexOf('bridge')] & FLAG_STOPWORD, 0);
+  });
+});
+
+describe('copy candidate keys', () => {
+  it('are deterministic and shared by a copy and its source', () => {
+    const text = newsCluster()[0].text;
+    const keys = copyCandidateKeys(canonicalise(text));
+    assert.deepEqual(copyCandidateKeys(canonicalise(text)), keys);
+    assert.ok(keys.length > 10);
+    // Copy of the third paragraph only, lowercased and unpunctuated.
+    const paragraph = text.split('\n')[2].toLowerCase().replace(/[^\p{L}\p{N} ]/gu, ' ');
+    const shared = copyCandidateKeys(canonicalise(paragraph)).filter((k) => keys.includes(k));
+    assert.ok(shared.length >= 1, 'a copied paragraph shares a key with its source');
+  });
+
+  it('give a one-sentence text at least one key', () => {
+    assert.ok(copyCandidateKeys(canonicalise('Rescuers pulled two climbers from the glacier on Sunday.')).length >= 1);
+  });
+
+  it('find few candidates among unrelated articles (index rules)', () => {
+    const articles = newsCluster().slice(0, 120);
+    const index = new CopyCandidateIndex();
+    let candidates = 0;
+    let differentEvent = 0;
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    for (const a of articles) {
+      const keys = copyCandidateKeys(canonicalise(a.text));
+      for (const c of index.candidates(keys)) {
+        candidates++;
+        if (byId.get(c.id)!.event !== a.event) differentEvent++;
+      }
+      index.add(a.id, keys);
+    }
+    assert.ok(candidates / articles.length < 5, `mean candidates ${candidates / articles.length}`);
+    assert.ok(differentEvent / articles.length < 1, `mean different-event candidates ${differentEvent / articles.length}`);
+  });
+});
