@@ -67,7 +67,8 @@ export function copyCandidateKeys(c: CanonicalText, params: CopyKeyParams = COPY
   }
   // Winnowing; a text shorter than one window keeps its smallest shingle.
   const w = Math.min(params.window, shingles.length);
-  for (let start = 0; start + w <= shingles.length; start++) {
+  // Fewer content words than one shingle: nothing to key (w = 0 would select nothing real).
+  for (let start = 0; w > 0 && start + w <= shingles.length; start++) {
     let min = start;
     for (let i = start + 1; i < start + w; i++) if (shingles[i] <= shingles[min]) min = i;
     selected.add(shingles[min]);

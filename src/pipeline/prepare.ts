@@ -14,6 +14,9 @@ import { hash64Hex } from '../dedup/hash.ts';
 import { NEAR_DUPLICATE_PARAMS, lshBandKeys, minhashSignature, shingleHashes } from '../dedup/minhash.ts';
 import { articleFeatures, type ArticleFeatures, type ClusterParams } from '../cluster/features.ts';
 
+/** Texts shorter than this many words are stubs: identified by title and text together. */
+const STUB_TEXT_TOKENS = 50;
+
 /** Word n-grams for near-duplicate MinHash: long enough that shared phrases are rare by chance. */
 const NEAR_DUPLICATE_SHINGLE = 4;
 
@@ -108,7 +111,11 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
   if ('error' in date) return fail(date.error);
   const publishedMs = date.iso ? Date.parse(date.iso) : null;
 
-  const contentHash = hash64Hex(contentKey(text));
+  // A stub text ("Chat with us in Facebook Messenger") does not identify an article: below
+  // STUB_TEXT_TOKENS words the title is part of what must match for two records to be one.
+  const key = contentKey(text);
+  const stub = key.split(' ').length < STUB_TEXT_TOKENS;
+  const contentHash = hash64Hex(stub ? `${contentKey(title ?? '')}\n${key}` : key);
   const source = input.source ?? sourceFromUrl(url) ?? null;
   const boilerplate = options.findBoilerplate ? options.findBoilerplate(text, source) : [];
   const clean = analysisText(text, boilerplate);
@@ -144,7 +151,7 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
       boilerplate,
       annotations,
       minhash,
-      nearDuplicateKeys: bodyTokens.length >= NEAR_DUPLICATE_SHINGLE ? lshBandKeys(minhash, NEAR_DUPLICATE_PARAMS.bands) : [],
+      nearDuplicateKeys: !stub && bodyTokens.length >= NEAR_DUPLICATE_SHINGLE ? lshBandKeys(minhash, NEAR_DUPLICATE_PARAMS.bands) : [],
       features,
       copy: options.copyFeatures ? options.copyFeatures(clean, text) : null,
       lineKeys: source && options.boilerplateLineKeys ? options.boilerplateLineKeys(text) : [],

@@ -111,3 +111,9 @@ describe('copy candidate keys', () => {
     assert.ok(differentEvent / articles.length < 1, `mean different-event candidates ${differentEvent / articles.length}`);
   });
 });
+
+test('texts with fewer content words than one shingle get no copy keys (and no crash)', () => {
+  assert.deepEqual(copyCandidateKeys(canonicalise('')), []);
+  assert.deepEqual(copyCandidateKeys(canonicalise('of the and')), []);
+  assert.ok(copyCandidateKeys(canonicalise('latvian pm resigns shopping mall disaster')).length >= 1);
+});

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import * as clustersEval from './clusters.ts';
+import * as copiesEval from './copies.ts';
+import * as extractionEval from './extraction.ts';
 import * as nerEval from './ner.ts';
+import * as reuseEval from './reuse.ts';
 import * as timexEval from './timex.ts';
 
 export interface EvalModule {
@@ -8,4 +11,4 @@ export interface EvalModule {
 }
 
 // One import per evaluation file; keep this list sorted.
-export const evalModules: EvalModule[] = [clustersEval, nerEval, timexEval];
+export const evalModules: EvalModule[] = [clustersEval, copiesEval, extractionEval, nerEval, reuseEval, timexEval];

@@ -1,0 +1,75 @@
+/**
+ * First-order Viterbi decoding over BILOU labels with hard well-formedness constraints
+ * (an entity that begins must end, with one type), plus learned transition scores.
+ */
+import { bilouTransitions, LABEL_COUNT } from './labels.ts';
+
+const L = LABEL_COUNT;
+const { allowed, allowedStart, allowedEnd } = bilouTransitions();
+
+/** For each label, the labels that may precede it: BILOU allows 2 or 9 of 17, so skip the rest. */
+const predecessors: Int32Array[] = Array.from({ length: L }, (_, next) => {
+  const list: number[] = [];
+  for (let prev = 0; prev < L; prev++) if (allowed[prev * L + next]) list.push(prev);
+  return Int32Array.from(list);
+});
+
+// Reused between calls: decoding allocates nothing per sentence.
+let scratchScore = new Float64Array(256 * L);
+let scratchBack = new Int32Array(256 * L);
+
+/** Learned transition scores: [prev * L + next], then L start scores, then L end scores. */
+export const TRANSITION_SIZE = L * L + 2 * L;
+
+/**
+ * Best label sequence for emission scores [i * L + label] and transition scores laid out
+ * as TRANSITION_SIZE. Writes label ids into `out` (length n).
+ */
+export function viterbi(emissions: Float64Array | Float32Array, n: number, transitions: ArrayLike<number>, out: Int32Array | number[]): void {
+  if (n === 0) return;
+  if (scratchScore.length < n * L) {
+    scratchScore = new Float64Array(n * L * 2);
+    scratchBack = new Int32Array(n * L * 2);
+  }
+  const score = scratchScore;
+  const back = scratchBack;
+  const startOffset = L * L;
+  const endOffset = L * L + L;
+  for (let y = 0; y < L; y++) {
+    score[y] = allowedStart[y] ? emissions[y] + transitions[startOffset + y] : -Infinity;
+  }
+  for (let i = 1; i < n; i++) {
+    const base = i * L;
+    const prevBase = base - L;
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      const from = predecessors[y];
+      for (let k = 0; k < from.length; k++) {
+        const p = from[k];
+        const s = score[prevBase + p] + transitions[p * L + y];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[base + y] = best + emissions[base + y];
+      back[base + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const lastBase = (n - 1) * L;
+  for (let y = 0; y < L; y++) {
+    if (!allowedEnd[y]) continue;
+    const s = score[lastBase + y] + transitions[endOffset + y];
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * L + arg];
+  }
+}
