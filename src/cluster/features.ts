@@ -12,15 +12,23 @@ export interface ClusterParams {
   leadWeight: number;
   /** Sentences counted as the lead. */
   leadSentences: number;
-  /** Weight of a proper-name feature relative to a term. */
+  /**
+   * Weight of a proper-name feature ("n:" + capitalised word) relative to a term. 0 by
+   * default: names are already terms, and doubling them made topically close events (four
+   * North Korea stories) look alike; measured in docs/bench/clustering.md.
+   */
   nameWeight: number;
-  /** Weight of an entity feature (canonical entity from the tagger). */
+  /** Weight of an entity feature (canonical entity key from the tagger, when given). */
   entityWeight: number;
-  /** Similarity needed to join an existing story. */
-  threshold: number;
-  /** Time scale (days) of the penalty for the gap between an article and a story. */
-  timeScaleDays: number;
-  /** Stories not updated for this many days (publication time) stop taking articles. */
+  /** Weight of a two-word phrase feature relative to a term (0: no phrases). */
+  bigramWeight: number;
+  /** Join probability needed to join a story; when absent, the join model's own threshold. */
+  joinThreshold?: number;
+  /**
+   * Stories whose publication span is further than this from an article are not candidates,
+   * and are evicted from memory. Long: gold events run for months (the learned time-gap
+   * feature, not this window, is what discounts old stories).
+   */
   activeWindowDays: number;
   /** Terms kept in a story centroid. */
   centroidTerms: number;
@@ -28,23 +36,25 @@ export interface ClusterParams {
   queryTerms: number;
   /** Story terms entered in the inverted index. */
   indexTerms: number;
-  /** Stories kept in memory when articles carry no dates. */
+  /** Stories kept in memory (least recently updated ones are evicted beyond this). */
   maxActiveStories: number;
+  /** Add the background document frequencies (idf-prior.json) to the observed ones. */
+  useIdfPrior: boolean;
 }
 
 export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
   titleWeight: 3,
   leadWeight: 1.5,
   leadSentences: 3,
-  nameWeight: 1.5,
-  entityWeight: 2,
-  threshold: 0.3,
-  timeScaleDays: 7,
-  activeWindowDays: 30,
-  centroidTerms: 300,
-  queryTerms: 20,
-  indexTerms: 40,
+  nameWeight: 0,
+  entityWeight: 1,
+  bigramWeight: 0,
+  activeWindowDays: 3650,
+  centroidTerms: 200,
+  queryTerms: 40,
+  indexTerms: 80,
   maxActiveStories: 20000,
+  useIdfPrior: true,
 };
 
 const STOPWORDS = new Set<string>([
@@ -57,6 +67,12 @@ const STOPWORDS = new Set<string>([
 export interface ArticleFeatures {
   /** feature → weighted term frequency. Terms are stems; names are prefixed "n:", entities "e:". */
   counts: Map<string, number>;
+  /**
+   * Title terms (stems) → count. Headlines are written to name the event, so title-to-title
+   * similarity is a separate signal from whole-text similarity. Absent on features built by
+   * older code: treated as an empty title.
+   */
+  title?: Map<string, number>;
 }
 
 const stemCache = new Map<string, string>();
@@ -70,7 +86,7 @@ function stem(word: string): string {
   return s;
 }
 
-function isContentWord(lower: string): boolean {
+export function isContentWord(lower: string): boolean {
   if (lower.length < 2 || STOPWORDS.has(lower)) return false;
   // Bare numbers below 1000 (counts, days) are noise; years and large figures are kept.
   if (/^\d+$/.test(lower) && lower.length < 4) return false;
@@ -105,6 +121,11 @@ function nameTokens(tokens: Token[], sentences: Sentence[]): Set<number> {
   return out;
 }
 
+/** Distinct content terms a text needs before a title sharing none of them is taken for a site name. */
+const MIN_TERMS_TO_OVERRULE_TITLE = 40;
+/** Tokens of the first body sentence used in place of a missing title. */
+const LEAD_AS_TITLE_TOKENS = 25;
+
 export interface FeatureInput {
   titleTokens: Token[];
   bodyTokens: Token[];
@@ -116,11 +137,37 @@ export interface FeatureInput {
 
 export function articleFeatures(input: FeatureInput, params: ClusterParams = DEFAULT_CLUSTER_PARAMS): ArticleFeatures {
   const counts = new Map<string, number>();
-  for (const t of input.titleTokens) if (isContentWord(t.lower)) add(counts, termKey(t.lower), params.titleWeight);
+  const bodyKeys = input.bodyTokens.map((t) => (isContentWord(t.lower) ? termKey(t.lower) : null));
+  let title = new Map<string, number>();
+  for (const t of input.titleTokens) if (isContentWord(t.lower)) add(title, termKey(t.lower), 1);
+  // A "title" that shares no word with a full-length text is a site or section name ("NPR
+  // Search", "World news - RT International"), not a headline: it is dropped. A short text that
+  // shares nothing with its title is more likely a stub ("Chat with us in Facebook Messenger"),
+  // and then the title is the only real content.
+  const bodyTerms = new Set(bodyKeys.filter((k): k is string => k !== null));
+  if (bodyTerms.size >= MIN_TERMS_TO_OVERRULE_TITLE && ![...title.keys()].some((k) => bodyTerms.has(k))) title = new Map();
+  for (const [key, n] of title) add(counts, key, n * params.titleWeight);
+  if (title.size === 0) {
+    // No headline: the first sentence of the body plays its part (news copy opens with the news).
+    const first = input.bodySentences[0];
+    const end = Math.min(first?.endToken ?? 0, (first?.firstToken ?? 0) + LEAD_AS_TITLE_TOKENS);
+    for (let i = first?.firstToken ?? 0; i < end; i++) {
+      const key = bodyKeys[i];
+      if (key !== null) add(title, key, 1);
+    }
+  }
   const leadEnd = input.bodySentences[Math.min(params.leadSentences, input.bodySentences.length) - 1]?.endToken ?? 0;
-  input.bodyTokens.forEach((t, i) => {
-    if (isContentWord(t.lower)) add(counts, termKey(t.lower), i < leadEnd ? params.leadWeight : 1);
+  bodyKeys.forEach((key, i) => {
+    if (key !== null) add(counts, key, i < leadEnd ? params.leadWeight : 1);
   });
+  if (params.bigramWeight > 0) {
+    // Adjacent content words as phrases ("falcon heavy", "panama papers"): rarer than either word.
+    for (let i = 1; i < bodyKeys.length; i++) {
+      const a = bodyKeys[i - 1];
+      const b = bodyKeys[i];
+      if (a !== null && b !== null) add(counts, `b:${a}_${b}`, (i < leadEnd ? params.leadWeight : 1) * params.bigramWeight);
+    }
+  }
   if (input.hasCase) {
     const names = nameTokens(input.bodyTokens, input.bodySentences);
     for (const i of names) add(counts, 'n:' + input.bodyTokens[i].lower.replace(/['’]s$/, ''), params.nameWeight);
@@ -131,5 +178,5 @@ export function articleFeatures(input: FeatureInput, params: ClusterParams = DEF
   for (const entity of input.entities ?? []) add(counts, 'e:' + entity, params.entityWeight);
   // Sublinear term frequency: the tenth mention of a word says less than the second.
   for (const [key, value] of counts) counts.set(key, 1 + Math.log(value));
-  return { counts };
+  return { counts, title };
 }

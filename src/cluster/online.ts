@@ -1,20 +1,37 @@
 /**
  * Online story clustering. Each article is compared, when it arrives, with the stories an
- * inverted index proposes for its strongest terms (never a scan over all stories), scored by
- * TF-IDF cosine to the story centroid discounted by the time gap, and joins the best story
- * above the threshold or starts a new one. Only stories active in the recent window (publication
- * time) stay in memory and in the index, so the cost per article stays flat as the corpus grows.
+ * inverted index proposes for its strongest terms (never a scan over all stories); each
+ * candidate is described by several similarities (pair-features.ts) and a small logistic
+ * model (model.ts) gives the probability that the article belongs to it. The article joins
+ * the most probable story when that probability reaches the model's threshold, or starts a
+ * new story. Only stories active in the recent window (publication time) stay in memory and
+ * in the index, so the cost per article stays flat as the corpus grows.
  */
 import type { ArticleFeatures, ClusterParams } from './features.ts';
 import type { StoryRow } from '../store/types.ts';
+import { DEFAULT_JOIN_MODEL, joinProbability, type JoinModel } from './model.ts';
+import { pairFeatures, unitTfIdf, type ArticleVectors, type PairFeatures } from './pair-features.ts';
+import { emptyStory, storyFromRow, storyToRow, type StoryState } from './story.ts';
+import { addInto, dot, norm, pack, topEntries, truncate } from './vectors.ts';
+import { IDF_PRIOR } from './idf-prior.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+export { storyFromRow, storyToRow, type StoryState } from './story.ts';
+export { DEFAULT_CLUSTER_PARAMS } from './features.ts';
 
 const DAY_MS = 86_400_000;
 /** Posting lists keep the most recently touched stories only: old stories stop being proposed. */
 const MAX_POSTINGS_PER_TERM = 64;
-/** Candidates scored exactly, after ranking by index hits. */
-const MAX_CANDIDATES = 40;
+/** Candidates scored exactly, after ranking by the weight of the query terms they share. */
+const MAX_CANDIDATES = 12;
+/** Re-index an established story's terms once per this many updates. */
+const REINDEX_EVERY = 4;
 /** Evicting inactive stories is amortised over this many assignments. */
 const EVICTION_INTERVAL = 500;
+/** Terms kept in a story's title centroid: headlines are short, a few dozen terms cover them. */
+const TITLE_CENTROID_TERMS = 40;
+/** Per assignment, the label's old centrality decays by this factor so a fresher central title can take over. */
+const LABEL_SCORE_DECAY = 0.98;
 
 export interface ClusterArticle {
   id: string;
@@ -24,97 +41,68 @@ export interface ClusterArticle {
   features: ArticleFeatures;
 }
 
-export interface StoryState {
-  id: number;
-  centroid: Map<string, number>;
-  count: number;
-  firstMs: number | null;
-  lastMs: number | null;
-  sources: Set<string>;
-  label: string | null;
-  labelArticleId: string | null;
-  labelScore: number;
-  touchedSeq: number;
-}
-
 export interface Assignment {
   storyId: number;
   isNew: boolean;
+  /** Join probability of the chosen story (0 for a new story). */
   score: number;
 }
 
-interface SerialisedState {
-  c: Array<[string, number]>;
-  n: number;
-  s: string[];
-  ls: number;
+/** One scored candidate story for an article. */
+export interface ScoredCandidate {
+  story: StoryState;
+  features: PairFeatures;
+  probability: number;
 }
 
-export function storyFromRow(row: StoryRow): StoryState {
-  const state = JSON.parse(row.state) as SerialisedState;
-  return {
-    id: row.id,
-    centroid: new Map(state.c),
-    count: state.n,
-    firstMs: row.firstMs,
-    lastMs: row.lastMs,
-    sources: new Set(state.s),
-    label: row.label,
-    labelArticleId: row.labelArticleId,
-    labelScore: state.ls,
-    touchedSeq: row.touchedSeq,
-  };
+/** An article vectorised and compared with its candidates, not yet placed in a story. */
+export interface PendingArticle {
+  article: ClusterArticle;
+  vectors: ArticleVectors;
+  /** Candidates, most probable first. */
+  candidates: ScoredCandidate[];
 }
 
-export function storyToRow(story: StoryState): StoryRow {
-  const state: SerialisedState = {
-    c: [...story.centroid].map(([t, w]) => [t, Math.round(w * 1e5) / 1e5]),
-    n: story.count,
-    s: [...story.sources],
-    ls: story.labelScore,
-  };
-  return {
-    id: story.id,
-    label: story.label,
-    labelArticleId: story.labelArticleId,
-    firstMs: story.firstMs,
-    lastMs: story.lastMs,
-    articleCount: story.count,
-    sourceCount: story.sources.size,
-    touchedSeq: story.touchedSeq,
-    state: JSON.stringify(state),
-  };
-}
-
-function topEntries(map: Map<string, number>, k: number): Array<[string, number]> {
-  return [...map].sort((a, b) => b[1] - a[1]).slice(0, k);
+export interface ClustererInit {
+  df?: Map<string, number>;
+  docCount?: number;
+  nextId?: number;
+  stories?: StoryRow[];
+  /** The join model; the trained one by default. */
+  model?: JoinModel;
 }
 
 export class OnlineClusterer {
   readonly stories = new Map<number, StoryState>();
-  private readonly postings = new Map<string, number[]>();
-  readonly df: Map<string, number>;
+  /** Inverted index: term → ids of stories with that term among their heaviest (bounded sets). */
+  private readonly postings = new Map<number, Set<number>>();
+  /** Term ids and document frequencies (observed, plus the background prior when enabled). */
+  readonly vocabulary: Vocabulary;
   docCount: number;
   nextId: number;
+  readonly model: JoinModel;
+  /** Work counters: how many candidate stories were scored, over how many assignments. */
+  readonly stats = { assignments: 0, storiesScored: 0 };
   private seq = 0;
   /** Latest publication time seen: the clock for the active window. */
   private clockMs: number | null = null;
   private sinceEviction = 0;
   /** Stories changed since the last `takeDirty()`. */
   private readonly dirty = new Set<number>();
-  /** Document-frequency increments since the last `takeDfDeltas()`. */
-  private dfDeltas = new Map<string, number>();
+  /** Documents counted since the last `takeDfDeltas()`. */
   private docDelta = 0;
 
   constructor(
     readonly params: ClusterParams,
-    init: { df?: Map<string, number>; docCount?: number; nextId?: number; stories?: StoryRow[] } = {},
+    init: ClustererInit = {},
   ) {
-    this.df = init.df ?? new Map();
+    this.vocabulary = new Vocabulary(params.useIdfPrior ? IDF_PRIOR : null);
+    for (const [term, df] of init.df ?? []) this.vocabulary.load(term, df);
     this.docCount = init.docCount ?? 0;
     this.nextId = init.nextId ?? 1;
+    this.model = init.model ?? DEFAULT_JOIN_MODEL;
     for (const row of init.stories ?? []) {
-      const story = storyFromRow(row);
+      const story = storyFromRow(row, this.vocabulary);
       this.seq = Math.max(this.seq, story.touchedSeq);
       if (story.lastMs !== null) this.clockMs = Math.max(this.clockMs ?? -Infinity, story.lastMs);
       this.stories.set(story.id, story);
@@ -122,91 +110,161 @@ export class OnlineClusterer {
     }
   }
 
-  private idf(term: string): number {
-    const df = this.df.get(term) ?? 0;
-    return Math.log((this.docCount + 1) / (df + 1)) + 1;
+  /** Observed document frequencies by term (for inspection). */
+  get df(): Map<string, number> {
+    return this.vocabulary.observed();
   }
 
-  /** Counts the article into the document frequencies (before weighting it, as a streaming IDF). */
-  private observe(features: ArticleFeatures): void {
-    this.docCount++;
-    this.docDelta++;
-    for (const term of features.counts.keys()) {
-      this.df.set(term, (this.df.get(term) ?? 0) + 1);
-      this.dfDeltas.set(term, (this.dfDeltas.get(term) ?? 0) + 1);
+  /**
+   * Smoothed inverse document frequency from the statistics seen so far plus the background
+   * prior (idf-prior.ts), which dominates for a fresh store and fades as documents accumulate.
+   */
+  private idf(id: number): number {
+    const docs = this.docCount + (this.params.useIdfPrior ? IDF_PRIOR.docs : 0);
+    return Math.log((docs + 1) / (this.vocabulary.documentFrequency(id) + 1)) + 1;
+  }
+
+  /**
+   * Turns the article's terms into ids and, when `count` is set, counts it into the document
+   * frequencies (before weighting it: a streaming IDF); returns the unit TF-IDF vectors.
+   */
+  private vectorizeFeatures(article: ClusterArticle, count: boolean): ArticleVectors {
+    const counts: Array<[number, number]> = [];
+    for (const [term, tf] of article.features.counts) {
+      const id = this.vocabulary.id(term);
+      if (count) this.vocabulary.count(id);
+      counts.push([id, tf]);
     }
-  }
-
-  /** Unit-length TF-IDF vector of an article. */
-  vectorize(features: ArticleFeatures): Map<string, number> {
-    const vector = new Map<string, number>();
-    let norm = 0;
-    for (const [term, tf] of features.counts) {
-      const w = tf * this.idf(term);
-      vector.set(term, w);
-      norm += w * w;
+    if (count) {
+      this.docCount++;
+      this.docDelta++;
     }
-    norm = Math.sqrt(norm) || 1;
-    for (const [term, w] of vector) vector.set(term, w / norm);
-    return vector;
+    const title: Array<[number, number]> = [];
+    for (const [term, tf] of article.features.title ?? []) title.push([this.vocabulary.id(term), tf]);
+    const idf = (id: number) => this.idf(id);
+    const text = unitTfIdf(counts, idf);
+    return {
+      text,
+      packedText: pack(text),
+      title: unitTfIdf(title, idf),
+      publishedMs: article.publishedMs,
+      terms: article.features.counts.size,
+      arrival: this.seq,
+    };
   }
 
-  private timeFactor(story: StoryState, ms: number | null): number {
-    if (ms === null || story.firstMs === null || story.lastMs === null) return 1;
-    const gapDays = Math.max(0, story.firstMs - ms, ms - story.lastMs) / DAY_MS;
-    return Math.exp(-gapDays / this.params.timeScaleDays);
+  /** Unit-length TF-IDF vectors of an article's text and title (not counted into the statistics). */
+  vectorize(article: ClusterArticle): ArticleVectors {
+    return this.vectorizeFeatures(article, false);
   }
 
   private isActive(story: StoryState, ms: number | null): boolean {
-    if (ms === null || story.lastMs === null) return true;
-    return ms - story.lastMs <= this.params.activeWindowDays * DAY_MS && story.firstMs! - ms <= this.params.activeWindowDays * DAY_MS;
+    if (ms === null || story.lastMs === null || story.firstMs === null) return true;
+    const windowMs = this.params.activeWindowDays * DAY_MS;
+    return ms - story.lastMs <= windowMs && story.firstMs - ms <= windowMs;
   }
 
-  private static centroidNorm(story: StoryState): number {
-    let norm = 0;
-    for (const w of story.centroid.values()) norm += w * w;
-    return Math.sqrt(norm) || 1;
-  }
-
-  similarity(vector: Map<string, number>, story: StoryState): number {
-    let dot = 0;
-    for (const [term, w] of vector) {
-      const c = story.centroid.get(term);
-      if (c !== undefined) dot += w * c;
-    }
-    return dot / OnlineClusterer.centroidNorm(story);
-  }
-
-  private candidates(vector: Map<string, number>, ms: number | null): StoryState[] {
+  /** Stories sharing the article's strongest terms, ranked by the weight of the shared terms. */
+  private candidates(vectors: ArticleVectors): StoryState[] {
     const hits = new Map<number, number>();
-    for (const [term, w] of topEntries(vector, this.params.queryTerms)) {
-      for (const id of this.postings.get(term) ?? []) hits.set(id, (hits.get(id) ?? 0) + w);
+    for (const [term, w] of topEntries(vectors.text, this.params.queryTerms)) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      for (const id of list) hits.set(id, (hits.get(id) ?? 0) + w);
     }
-    const ranked = [...hits].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+    const ranked = hits.size > MAX_CANDIDATES ? [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES) : [...hits];
     const out: StoryState[] = [];
     for (const [id] of ranked) {
       const story = this.stories.get(id);
-      if (story && this.isActive(story, ms)) out.push(story);
+      if (story && this.isActive(story, vectors.publishedMs)) out.push(story);
     }
     return out;
+  }
+
+  /**
+   * Vectorises an article (counting it into the document frequencies) and scores its
+   * candidate stories, without placing it. `assign` is `score` + `place`; the training script
+   * uses the two halves to follow gold assignments.
+   */
+  score(article: ClusterArticle): PendingArticle {
+    const vectors = this.vectorizeFeatures(article, true);
+    const candidates: ScoredCandidate[] = [];
+    for (const story of this.candidates(vectors)) {
+      const features = pairFeatures(vectors, story);
+      candidates.push({ story, features, probability: joinProbability(this.model, features) });
+    }
+    candidates.sort((a, b) => b.probability - a.probability || a.story.id - b.story.id);
+    this.stats.assignments++;
+    this.stats.storiesScored += candidates.length;
+    return { article, vectors, candidates };
+  }
+
+  /** Puts a scored article into `storyId`, or into a new story when it is null. */
+  place(pending: PendingArticle, storyId: number | null): Assignment {
+    const known = storyId === null ? undefined : this.stories.get(storyId);
+    const story = known ?? this.newStory();
+    this.addToStory(story, pending.vectors, pending.article);
+    this.tick(pending.article.publishedMs);
+    const probability = known ? (pending.candidates.find((c) => c.story === known)?.probability ?? 1) : 0;
+    return { storyId: story.id, isNew: !known, score: probability };
+  }
+
+  /** Assigns an article to the most probable active story above the threshold, or to a new story. */
+  assign(article: ClusterArticle): Assignment {
+    const pending = this.score(article);
+    const best = pending.candidates[0];
+    const joins = best !== undefined && best.probability >= (this.params.joinThreshold ?? this.model.threshold);
+    return this.place(pending, joins ? best.story.id : null);
+  }
+
+  /** Puts an article into a known story (a duplicate joins its original's story). */
+  join(storyId: number, article: ClusterArticle): boolean {
+    const story = this.stories.get(storyId);
+    if (!story) return false;
+    this.addToStory(story, this.vectorizeFeatures(article, true), article);
+    this.tick(article.publishedMs);
+    return true;
+  }
+
+  /** Re-enters a story loaded from the store (e.g. a duplicate's story that had been evicted). */
+  restore(row: StoryRow): void {
+    if (this.stories.has(row.id)) return;
+    const story = storyFromRow(row, this.vocabulary);
+    this.stories.set(story.id, story);
+    this.indexStory(story);
   }
 
   private indexStory(story: StoryState): void {
     for (const [term] of topEntries(story.centroid, this.params.indexTerms)) {
       let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = []));
-      const at = list.indexOf(story.id);
-      if (at !== -1) list.splice(at, 1);
-      list.push(story.id);
-      if (list.length > MAX_POSTINGS_PER_TERM) list.shift();
+      if (!list) this.postings.set(term, (list = new Set()));
+      list.add(story.id);
+      if (list.size > MAX_POSTINGS_PER_TERM) this.dropStalest(list);
     }
   }
 
-  private addToStory(story: StoryState, vector: Map<string, number>, article: ClusterArticle): void {
-    for (const [term, w] of vector) story.centroid.set(term, (story.centroid.get(term) ?? 0) + w);
-    if (story.centroid.size > this.params.centroidTerms * 1.5) {
-      story.centroid = new Map(topEntries(story.centroid, this.params.centroidTerms));
+  /** A full posting list forgets its least recently updated (or already evicted) story. */
+  private dropStalest(list: Set<number>): void {
+    let stalest = -1;
+    let stalestSeq = Infinity;
+    for (const id of list) {
+      const seq = this.stories.get(id)?.touchedSeq ?? -1;
+      if (seq < stalestSeq) {
+        stalest = id;
+        stalestSeq = seq;
+      }
     }
+    list.delete(stalest);
+  }
+
+  private addToStory(story: StoryState, vectors: ArticleVectors, article: ClusterArticle): void {
+    addInto(story.centroid, vectors.text);
+    // Truncate with slack so the (costly) selection runs once every few additions.
+    if (story.centroid.size > this.params.centroidTerms * 1.5) story.centroid = truncate(story.centroid, this.params.centroidTerms);
+    addInto(story.titleCentroid, vectors.title);
+    if (story.titleCentroid.size > TITLE_CENTROID_TERMS * 1.5) story.titleCentroid = truncate(story.titleCentroid, TITLE_CENTROID_TERMS);
+    story.centroidNorm = norm(story.centroid);
+    story.titleNorm = norm(story.titleCentroid);
     story.count++;
     if (article.source) story.sources.add(article.source);
     const ms = article.publishedMs;
@@ -216,75 +274,27 @@ export class OnlineClusterer {
     }
     // The label is the title of the member closest to the centroid: the most central report.
     if (article.title) {
-      const centrality = this.similarity(vector, story);
+      const centrality = dot(vectors.text, story.centroid) / (story.centroidNorm || 1);
       if (story.label === null || centrality > story.labelScore) {
         story.label = article.title;
         story.labelArticleId = article.id;
         story.labelScore = centrality;
       } else {
         // The old label's centrality was measured against an older centroid; let it drift down.
-        story.labelScore *= 0.98;
+        story.labelScore *= LABEL_SCORE_DECAY;
       }
     }
     story.touchedSeq = ++this.seq;
     this.dirty.add(story.id);
-    this.indexStory(story);
+    // A story's heaviest terms settle after a few members: re-index every update while it is
+    // young, then every REINDEX_EVERY updates (the postings only need to be roughly current).
+    if (story.count <= REINDEX_EVERY || story.count % REINDEX_EVERY === 0) this.indexStory(story);
   }
 
   private newStory(): StoryState {
-    const story: StoryState = {
-      id: this.nextId++,
-      centroid: new Map(),
-      count: 0,
-      firstMs: null,
-      lastMs: null,
-      sources: new Set(),
-      label: null,
-      labelArticleId: null,
-      labelScore: -1,
-      touchedSeq: 0,
-    };
+    const story = emptyStory(this.nextId++);
     this.stories.set(story.id, story);
     return story;
-  }
-
-  /** Assigns an article to the best active story above the threshold, or to a new story. */
-  assign(article: ClusterArticle): Assignment {
-    this.observe(article.features);
-    const vector = this.vectorize(article.features);
-    const ms = article.publishedMs;
-    let best: StoryState | null = null;
-    let bestScore = -1;
-    for (const story of this.candidates(vector, ms)) {
-      const score = this.similarity(vector, story) * this.timeFactor(story, ms);
-      if (score > bestScore) {
-        best = story;
-        bestScore = score;
-      }
-    }
-    const joins = best !== null && bestScore >= this.params.threshold;
-    const story = joins ? best! : this.newStory();
-    this.addToStory(story, vector, article);
-    this.tick(ms);
-    return { storyId: story.id, isNew: !joins, score: joins ? bestScore : 0 };
-  }
-
-  /** Puts an article into a known story (a duplicate joins its original's story). */
-  join(storyId: number, article: ClusterArticle): boolean {
-    const story = this.stories.get(storyId);
-    if (!story) return false;
-    this.observe(article.features);
-    this.addToStory(story, this.vectorize(article.features), article);
-    this.tick(article.publishedMs);
-    return true;
-  }
-
-  /** Re-enters a story loaded from the store (e.g. a duplicate's story that had been evicted). */
-  restore(row: StoryRow): void {
-    if (this.stories.has(row.id)) return;
-    const story = storyFromRow(row);
-    this.stories.set(story.id, story);
-    this.indexStory(story);
   }
 
   private tick(ms: number | null): void {
@@ -307,10 +317,10 @@ export class OnlineClusterer {
       const byAge = [...this.stories.values()].filter((s) => !this.dirty.has(s.id)).sort((a, b) => a.touchedSeq - b.touchedSeq);
       for (const story of byAge.slice(0, this.stories.size - this.params.maxActiveStories)) this.stories.delete(story.id);
     }
-    // Posting lists are cleaned lazily: ids of evicted stories are skipped at lookup and
-    // age out of the bounded lists; drop lists that hold only evicted stories.
+    // Between evictions, ids of evicted stories are skipped at lookup; here they are removed.
     for (const [term, list] of this.postings) {
-      if (!list.some((id) => this.stories.has(id))) this.postings.delete(term);
+      for (const id of list) if (!this.stories.has(id)) list.delete(id);
+      if (list.size === 0) this.postings.delete(term);
     }
   }
 
@@ -318,15 +328,14 @@ export class OnlineClusterer {
     const rows: StoryRow[] = [];
     for (const id of this.dirty) {
       const story = this.stories.get(id);
-      if (story) rows.push(storyToRow(story));
+      if (story) rows.push(storyToRow(story, this.vocabulary));
     }
     this.dirty.clear();
     return rows;
   }
 
   takeDfDeltas(): { deltas: Map<string, number>; docs: number } {
-    const out = { deltas: this.dfDeltas, docs: this.docDelta };
-    this.dfDeltas = new Map();
+    const out = { deltas: this.vocabulary.takeDeltas(), docs: this.docDelta };
     this.docDelta = 0;
     return out;
   }

@@ -1,0 +1,80 @@
+/**
+ * What the join decision looks at for one (article, candidate story) pair (after Miranda et
+ * al. 2018, "Multilingual clustering of streaming news"): several similarities rather than one
+ * cosine, because a story can match on its headline words while the body drifts, or on the
+ * body while headlines differ, and the same cosine means more for a long text than for a
+ * six-word headline. A small logistic model (model.ts) weighs them.
+ */
+import { dot, dotPacked, type PackedVector, type SparseVector } from './vectors.ts';
+import type { StoryState } from './story.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The article side of a comparison: unit TF-IDF vectors (by term id) of the whole text and of the title. */
+export interface ArticleVectors {
+  text: SparseVector;
+  /** `text` as arrays, for the per-candidate cosine. */
+  packedText: PackedVector;
+  title: SparseVector;
+  publishedMs: number | null;
+  /** Distinct features of the article (text length on a log-friendly scale). */
+  terms: number;
+  /** The clusterer's update counter when the article arrived: the clock for undated text. */
+  arrival: number;
+}
+
+/** Every pair feature the model may use, by name (model.json lists the ones it uses). */
+export const PAIR_FEATURE_NAMES = [
+  'cosine',
+  'titleCosine',
+  'textToTitles',
+  'titleToText',
+  'logSize',
+  'logGapDays',
+  'logTerms',
+  'cosineByLogTerms',
+  'logIdleUndated',
+] as const;
+
+export type PairFeatureName = (typeof PAIR_FEATURE_NAMES)[number];
+export type PairFeatures = Record<PairFeatureName, number>;
+
+/** Days between the article and the nearest end of the story's time span (0 inside it or undated). */
+export function gapDays(story: StoryState, ms: number | null): number {
+  if (ms === null || story.firstMs === null || story.lastMs === null) return 0;
+  return Math.max(0, story.firstMs - ms, ms - story.lastMs) / DAY_MS;
+}
+
+export function pairFeatures(article: ArticleVectors, story: StoryState): PairFeatures {
+  const cn = story.centroidNorm || 1;
+  const tn = story.titleNorm || 1;
+  // The article (a few hundred terms) is scanned against the centroid when it is the smaller side.
+  const cosine = (article.text.size <= story.centroid.size ? dotPacked(article.packedText, story.centroid) : dot(article.text, story.centroid)) / cn;
+  const logTerms = Math.log(1 + article.terms);
+  return {
+    cosine,
+    titleCosine: story.titleNorm > 0 ? dot(article.title, story.titleCentroid) / tn : 0,
+    textToTitles: story.titleNorm > 0 ? dot(article.text, story.titleCentroid) / tn : 0,
+    titleToText: dot(article.title, story.centroid) / cn,
+    logSize: Math.log(story.count),
+    logGapDays: Math.log1p(gapDays(story, article.publishedMs)),
+    logTerms,
+    cosineByLogTerms: cosine * logTerms,
+    // Without dates, the arrival order is the only clock: updates to other stories since this one was last touched.
+    logIdleUndated: article.publishedMs === null ? Math.log1p(Math.max(0, article.arrival - story.touchedSeq)) : 0,
+  };
+}
+
+/** Unit vector of `counts` (term id → weighted frequency) weighted by `idf`. */
+export function unitTfIdf(counts: Iterable<[number, number]>, idf: (id: number) => number): SparseVector {
+  const v: SparseVector = new Map();
+  let sum = 0;
+  for (const [id, tf] of counts) {
+    const w = tf * idf(id);
+    v.set(id, w);
+    sum += w * w;
+  }
+  const n = Math.sqrt(sum);
+  if (n > 0) for (const [id, w] of v) v.set(id, w / n);
+  return v;
+}
