@@ -65,3 +65,29 @@ test('eval clusters scores the bundled sample against its gold events', () => {
   assert.equal(scores.goldClusters, 6);
   for (const key of ['precision', 'recall', 'f1', 'nmi']) assert.ok(scores[key] > 0 && scores[key] <= 1, key);
 });
+
+test('copies: a rewritten wire story is linked to its source with passages as evidence; story shows it', () => {
+  const dir = scratchDir();
+  const db = path.join(dir, 'copies.db');
+  const original = 'Engineers opened the new hydroelectric dam on the Severn river on Monday after six years of construction, officials said. The dam will supply power to nearly two hundred thousand homes across the region and cost more than four hundred million pounds. Local residents gathered on the banks to watch the first gates open while a brass band played. Critics have warned that the reservoir flooded farmland and displaced dozens of families who had lived in the valley for generations.';
+  const rewrite = 'Engineers opened the new hydroelectric dam on the Severn river on Monday after six years of building, authorities said. The dam will provide power to nearly two hundred thousand homes across the area and cost more than four hundred million pounds. Local inhabitants gathered on the banks to watch the first gates open while a brass band played.';
+  const input = [
+    JSON.stringify({ id: 'copy', source: 'spinner.example', title: 'Dam opens', published: '2023-05-01T12:00:00Z', text: rewrite }),
+    JSON.stringify({ id: 'orig', source: 'wire.example', title: 'Dam opens on the river', published: '2023-05-01T08:00:00Z', text: original }),
+  ].join('\n');
+  assert.equal(runCli(['ingest', '-', '--db', db], { input }).status, 0);
+  const graph = JSON.parse(runCli(['copies', 'copy', '--json', '--db', db]).stdout);
+  assert.equal(graph.edges.length, 1);
+  const edge = graph.edges[0];
+  assert.equal(edge.copy, 'copy');
+  assert.equal(edge.source, 'orig');
+  assert.ok(edge.share > 0.8, `share ${edge.share}`);
+  assert.ok(edge.passages.length >= 1);
+  const p = edge.passages[0];
+  assert.match(rewrite.slice(p.start, p.end), /hydroelectric dam/);
+  assert.match(original.slice(p.sourceStart, p.sourceEnd), /hydroelectric dam/);
+  const exported = runCli(['export', '--jsonl', '--db', db]).stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const copy = exported.find((a) => a.id === 'copy');
+  assert.deepEqual(copy.copiedFrom.map((c: { id: string }) => c.id), ['orig']);
+  assert.match(runCli(['story', String(copy.storyId), '--db', db]).stdout, /copies \d+% of orig/);
+});

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import * as annotateCommand from './annotate.ts';
+import * as copiesCommand from './copies.ts';
 import * as demoCommand from './demo.ts';
 import * as evalCommand from './eval.ts';
 import * as exportCommand from './export.ts';
@@ -14,4 +15,4 @@ export interface CommandModule {
 }
 
 // One import per subcommand file; keep this list sorted.
-export const commandModules: CommandModule[] = [annotateCommand, demoCommand, ingestCommand, watchCommand, storiesCommand, serveCommand, exportCommand, extractCommand, evalCommand];
+export const commandModules: CommandModule[] = [annotateCommand, demoCommand, ingestCommand, watchCommand, storiesCommand, copiesCommand, serveCommand, exportCommand, extractCommand, evalCommand];
