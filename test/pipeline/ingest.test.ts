@@ -126,7 +126,7 @@ test('story records: label is a member title, times span the members, sources co
 test('worker-thread preparation gives exactly the result of inline preparation', async () => {
   const dir = scratchDir();
   const topics = ['storm', 'court', 'market', 'vote', 'strike', 'fire', 'treaty', 'launch'];
-  const rows = Array.from({ length: 2600 }, (_, i) => ({
+  const rows = Array.from({ length: 600 }, (_, i) => ({
     id: `w${i}`,
     title: `${topics[i % 8]} news ${i % 50}`,
     text: paragraph(`${topics[i % 8]}${i % 50}`, 3) + (i % 9 === 0 ? '' : ` Item ${i}.`),
@@ -136,7 +136,7 @@ test('worker-thread preparation gives exactly the result of inline preparation',
   const results: Array<Map<string, string>> = [];
   for (const workers of [0, 1]) {
     const store = openStore(path.join(dir, `w${workers}.db`));
-    const summary = await ingest(store, readInputs([file]), { workers });
+    const summary = await ingest(store, readInputs([file]), { workers, workerThreshold: 150 });
     assert.equal(summary.added, rows.length);
     const seen = new Map<string, string>();
     for await (const a of store.iterateArticles()) seen.set(a.id, `${a.storyId}|${a.duplicateOf}|${a.language}`);
