@@ -112,7 +112,7 @@ describe('copy candidate keys', () => {
   });
 });
 
-test('texts with fewer content words than one shingle get no copy keys (and no crash)', () => {
+it('texts with fewer content words than one shingle get no copy keys (and no crash)', () => {
   assert.deepEqual(copyCandidateKeys(canonicalise('')), []);
   assert.deepEqual(copyCandidateKeys(canonicalise('of the and')), []);
   assert.ok(copyCandidateKeys(canonicalise('latvian pm resigns shopping mall disaster')).length >= 1);
