@@ -114,7 +114,7 @@ export class Ingestor {
 
   async run(items: AsyncIterable<ReadItem>): Promise<IngestSummary> {
     const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, alreadyStored: 0, errors: [], storiesTouched: new Set(), storiesCreated: 0 };
-    const inline: PrepareOptions = { ...(await loadPrepareStages()), ...this.options.prepare };
+    const inline: PrepareOptions = { ...(await loadPrepareStages({ clusterParams: this.params })), ...this.options.prepare };
     const maxWorkers = this.options.workers ?? PreparePool.defaultSize();
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
     let pool: PreparePool | null = null;
@@ -162,7 +162,7 @@ export class Ingestor {
         summary.read++;
         chunk.push(item.record);
         // Small inputs are prepared inline; past a threshold, worker threads take over.
-        if (!pool && maxWorkers > 0 && summary.read === (this.options.workerThreshold ?? WORKER_THRESHOLD)) pool = await PreparePool.start(maxWorkers);
+        if (!pool && maxWorkers > 0 && summary.read === (this.options.workerThreshold ?? WORKER_THRESHOLD)) pool = await PreparePool.start(maxWorkers, this.params);
         if (chunk.length >= CHUNK_SIZE) {
           flushChunk();
           await drain(MAX_CHUNKS_IN_FLIGHT);

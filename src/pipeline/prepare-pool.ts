@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
+import type { ClusterParams } from '../cluster/features.ts';
 import type { PrepareResult } from './prepare.ts';
 import type { PrepareRequest, PrepareResponse } from './prepare-worker.ts';
 
@@ -21,12 +22,12 @@ export class PreparePool {
     return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
   }
 
-  static async start(size = PreparePool.defaultSize()): Promise<PreparePool> {
+  static async start(size = PreparePool.defaultSize(), clusterParams?: ClusterParams): Promise<PreparePool> {
     const pool = new PreparePool();
     const boot = new URL('./prepare-worker-boot.mjs', import.meta.url);
     await Promise.all(
       Array.from({ length: size }, () => {
-        const worker = new Worker(boot);
+        const worker = new Worker(boot, { workerData: { clusterParams } });
         pool.workers.push(worker);
         return new Promise<void>((resolve, reject) => {
           worker.once('error', reject);

@@ -2,8 +2,9 @@
  * Worker thread body: prepares records off the main thread. The main thread keeps the store,
  * duplicate lookups and story assignment; everything pure and CPU-heavy runs here.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
+import type { ClusterParams } from '../cluster/features.ts';
 import { initHashing } from '../dedup/hash.ts';
 import { prepareArticle, type PrepareResult } from './prepare.ts';
 import { loadPrepareStages } from './stages.ts';
@@ -22,7 +23,7 @@ if (!parentPort) throw new Error('prepare-worker must run in a worker thread');
 const port = parentPort;
 
 await initHashing();
-const stages = await loadPrepareStages({ html: true });
+const stages = await loadPrepareStages({ html: true, clusterParams: (workerData as { clusterParams?: ClusterParams } | null)?.clusterParams });
 port.on('message', (request: PrepareRequest) => {
   const results = request.records.map((record) => {
     try {

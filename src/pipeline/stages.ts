@@ -2,11 +2,11 @@
  * The prepare stages run by default, assembled in one place so the CLI, the server, the
  * benchmark and the worker threads all prepare articles the same way.
  */
-import { DEFAULT_CLUSTER_PARAMS } from '../cluster/features.ts';
+import { DEFAULT_CLUSTER_PARAMS, type ClusterParams } from '../cluster/features.ts';
 import type { PrepareOptions } from './prepare.ts';
 
-export async function loadPrepareStages(options: { html?: boolean } = {}): Promise<PrepareOptions> {
-  const stages: PrepareOptions = { clusterParams: DEFAULT_CLUSTER_PARAMS };
+export async function loadPrepareStages(options: { html?: boolean; clusterParams?: ClusterParams } = {}): Promise<PrepareOptions> {
+  const stages: PrepareOptions = { clusterParams: options.clusterParams ?? DEFAULT_CLUSTER_PARAMS };
   if (options.html) stages.extractHtml = (await import('../extract/index.ts')).extractArticle;
   const copies = await import('../dedup/copies.ts');
   const { spinScore } = await import('../dedup/spin.ts');

@@ -38,6 +38,7 @@ export function register(evalCommand: Command): void {
     .requiredOption('--gold <file>', 'gold lines {"id", "event"}')
     .option('--db <path>', 'keep the database here (default: a temporary file, removed afterwards)')
     .option('--json', 'JSON output')
+    .option('--no-entities', 'leave tagged entities out of the story features (to measure what they add)')
     .action(async (opts) => {
       const { readInputs } = await import('../../../ingest/readers.ts');
       const { ingest } = await import('../../../pipeline/ingest.ts');
@@ -48,7 +49,9 @@ export function register(evalCommand: Command): void {
       const store = openStore(dbPath);
       const started = performance.now();
       try {
-        const summary = await ingest(store, readInputs([opts.input]), await defaultIngestOptions());
+        const { DEFAULT_CLUSTER_PARAMS } = await import('../../../cluster/features.ts');
+        const clusterParams = opts.entities ? DEFAULT_CLUSTER_PARAMS : { ...DEFAULT_CLUSTER_PARAMS, entityWeight: 0 };
+        const summary = await ingest(store, readInputs([opts.input]), { ...(await defaultIngestOptions()), clusterParams });
         const predicted = new Map<string, string>();
         for await (const article of store.iterateArticles()) predicted.set(article.id, String(article.storyId));
         const scores = scoreClustering(predicted, gold);
