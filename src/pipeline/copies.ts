@@ -14,7 +14,7 @@ import { analysisText } from './prepare.ts';
 /** Candidates aligned per new article, strongest key overlap first. */
 const MAX_COPY_CANDIDATES = 40;
 /** Canonical texts kept in memory: recent articles are the likely sources of new copies. */
-const CANONICAL_CACHE_SIZE = 20_000;
+const CANONICAL_CACHE_SIZE = 2_000;
 
 export interface CopyArticle {
   id: string;
