@@ -108,7 +108,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 3,
-    description: 'entity and place index for story filters, kept up to date by triggers',
+    description: 'entity and place index for story filters (kept up to date by triggers), covering index for story pages',
     // The annotations live as JSON on the article row; filtering stories by an entity or a
     // place needs an index, not a scan of every row's JSON. Triggers keep it in step with
     // whatever writes the annotations (insert now, a later re-annotation as an update), so
@@ -121,7 +121,12 @@ export const MIGRATIONS: Migration[] = [
         detail TEXT,
         PRIMARY KEY (kind, key, article_rowid)
       ) WITHOUT ROWID;
-      CREATE INDEX article_facet_article ON article_facet(article_rowid);
+      -- Covering for a story page: its articles' names and their type / country, no table lookups.
+      CREATE INDEX article_facet_article ON article_facet(article_rowid, kind, key, detail);
+
+      -- A story page reads a few columns of every article in the story. In the row they sit
+      -- after the text and the raw record, on overflow pages; this index holds them in order.
+      CREATE INDEX article_story_cover ON article(story_id, published_ms, ingest_seq, source, duplicate_of, spin_score, id);
 
       CREATE TRIGGER article_facet_insert AFTER INSERT ON article WHEN new.annotations IS NOT NULL BEGIN
         INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)

@@ -26,7 +26,7 @@ export interface StoryFilter {
 
 export interface NameCount {
   name: string;
-  /** Number of articles that mention it. */
+  /** Number of articles that mention it (among those looked at). */
   articles: number;
 }
 
@@ -57,11 +57,21 @@ export interface ArticleBrief {
 export interface StoryArticle extends ArticleBrief {
   language: string | null;
   duplicateOf: string | null;
+  /** Its strongest copy sources (a few; the article itself lists them all). */
   copiedFrom: CopySource[];
   spinScore: number | null;
-  boilerplateSpans: number;
-  textLength: number;
-  annotations: Annotations | null;
+}
+
+/** Entities and places of a story (from its first articles), with place coordinates and dates. */
+export interface StoryFacets {
+  /** Articles the entities and places were counted over (the first in time order). */
+  facetArticles: number;
+  entities: Array<{ canonical: string; type: string; articles: number }>;
+  places: Array<{ name: string; country: string | null; lat: number | null; lon: number | null; articles: number }>;
+  /** Articles whose annotations gave the dates and the place coordinates. */
+  annotationArticles: number;
+  /** One row per date mention in those articles. */
+  dateMentions: Array<{ article: number; value: string | null; text: string }>;
 }
 
 export interface TimelineCount {
@@ -69,6 +79,22 @@ export interface TimelineCount {
   /** Index of the bucket, counted from the story's first publication time. */
   bucket: number;
   count: number;
+}
+
+/** A story's own row: what the store keeps up to date on every write. */
+export type StoryHead = Omit<StorySummary, 'independentSourceCount' | 'topEntities' | 'topPlaces'> & {
+  /** Changes whenever an article joins the story (or its articles are relinked). */
+  revision: number;
+};
+
+/** One source's part in a story. */
+export interface StorySourceCount {
+  /** The publisher; null for articles without one. */
+  source: string | null;
+  articles: number;
+  firstMs: number | null;
+  /** Its articles in the story that are duplicates or copies. */
+  copies: number;
 }
 
 export interface SourceStats {
@@ -87,6 +113,8 @@ export interface SourceStats {
 }
 
 export interface ArticleDetailRow extends StoryArticle {
+  annotations: Annotations | null;
+  textLength: number;
   inputId: string | null;
   published: string | null;
   text: string;
@@ -118,10 +146,16 @@ export interface FacetValue {
 export interface ReadQueries {
   listStories(filter: StoryFilter): Promise<{ total: number; stories: StorySummary[] }>;
   storySummary(id: number): Promise<StorySummary | null>;
+  storyHead(id: number): Promise<StoryHead | null>;
   /** Articles of a story in publication order (undated last), at most `limit`. */
   storyArticles(storyId: number, limit: number): Promise<StoryArticle[]>;
-  /** Articles per source and time bucket; buckets start at `startMs` and are `bucketMs` wide. */
-  storyTimeline(storyId: number, startMs: number, bucketMs: number): Promise<TimelineCount[]>;
+  /** Entities and places of the story's first `facetArticles` articles; coordinates and dates from the first `annotationArticles`. */
+  storyFacets(storyId: number, limits: { facetArticles: number; annotationArticles: number; entities: number; places: number }): Promise<StoryFacets>;
+  /**
+   * One pass over all of a story's articles: its sources (most articles first) and, when a
+   * bucket is given, articles per source and time bucket (buckets start at `startMs`).
+   */
+  storyCoverage(storyId: number, bucket: { startMs: number; bucketMs: number } | null): Promise<{ sources: StorySourceCount[]; timeline: TimelineCount[] }>;
   articleBriefs(ids: string[]): Promise<Map<string, ArticleBrief>>;
   article(id: string): Promise<ArticleDetailRow | null>;
   /** Articles that copied or duplicate this one. */

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { Store } from '../../store/types.ts';
 import { articleTitle, firstReport, formatSpan, formatTime, truncate } from '../format.ts';
 import { out, withStore } from '../options.ts';
+import { parsePort } from './serve.ts';
 import { printSummary } from './ingest.ts';
 
 export const EXAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples');
@@ -35,9 +36,12 @@ export async function printDigest(store: Store, limit: number): Promise<void> {
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Ingest the bundled sample corpus and print a digest of its stories')
+    .description('Ingest the bundled sample corpus, print a digest of its stories, then serve the web UI on it')
     .option('--db <path>', 'database file', './storyline-demo.db')
     .option('--limit <n>', 'stories in the digest', (v) => Number(v), 8)
+    .option('--no-serve', 'print the digest and exit, without starting the web UI')
+    .option('--port <n>', 'port for the web UI (a free one is taken if it is busy)', parsePort, 4300)
+    .option('--host <address>', 'address for the web UI', '127.0.0.1')
     .action(async (opts) => {
       const { readInputs } = await import('../../ingest/readers.ts');
       const { ingest } = await import('../../pipeline/ingest.ts');
@@ -50,5 +54,9 @@ export function register(program: Command): void {
         printSummary(summary, (performance.now() - started) / 1000);
         await printDigest(store, opts.limit);
       });
+      if (!opts.serve) return;
+      out('');
+      const { serveUntilStopped } = await import('./serve.ts');
+      await serveUntilStopped({ dbPath: opts.db, port: opts.port, host: opts.host, ingestToken: null, corsOrigin: null, ui: true, fallbackPort: true });
     });
 }

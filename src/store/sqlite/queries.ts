@@ -5,6 +5,10 @@
  */
 import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import type { CopySource } from '../types.ts';
+import { computeSourceStats, UNKNOWN_SOURCE, type SourceSnapshot } from './queries-source-stats.ts';
+import { ftsMatchExpression, MATCH_CLOSE, MATCH_OPEN, splitSnippet } from './queries-fts.ts';
+
+export { ftsMatchExpression, splitSnippet, UNKNOWN_SOURCE };
 import type {
   ArticleBrief,
   ArticleDetailRow,
@@ -16,50 +20,42 @@ import type {
   SourceStats,
   StoryArticle,
   StoryFilter,
+  StoryFacets,
+  StoryHead,
+  StorySourceCount,
   StorySummary,
   TimelineCount,
 } from '../queries.ts';
 
-/** An article whose text is at least this share reused from another is a copy, not an independent report. */
-export const COPY_SHARE_FOR_DEPENDENCE = 0.5;
 /** Top entities and places shown with each story in a list. */
 const TOP_FACETS_PER_STORY = 4;
+/**
+ * A story's "top" names in a list come from its first articles: a story of a thousand
+ * articles would otherwise cost a thousand articles' names on every list page.
+ */
+const SUMMARY_ARTICLES = 20;
+/** Copy sources listed per article on a story page, strongest first (the article page has all). */
+const COPY_SOURCES_PER_STORY_ARTICLE = 3;
 /** Search results are counted up to this many; beyond it the total is a lower bound. */
 const SEARCH_COUNT_CAP = 1000;
+/** Search ranks the best matches among this many most recently ingested matches. */
+export const SEARCH_RANK_WINDOW = 1000;
+/** Story filters by words look at this many most recently ingested matching articles. */
+const STORY_TEXT_WINDOW = 20_000;
+/** bm25 weight of a title match relative to a body match. */
+const TITLE_WEIGHT = 2.0;
 /** SQLite bound-parameter chunk for IN (...) lists. */
 const MAX_PARAMS = 500;
-/** Snippet markers: control characters that never occur in stored text, split out before returning. */
-const MATCH_OPEN = '\u0002';
-const MATCH_CLOSE = '\u0003';
-const UNKNOWN_SOURCE = '(unknown)';
+
 
 type Row = Record<string, unknown>;
 
-/** User text → an FTS5 query of quoted terms (all required): never FTS syntax, never SQL. */
-export function ftsMatchExpression(text: string): string | null {
-  const terms = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (terms.length === 0) return null;
-  return terms
-    .slice(0, 16)
-    .map((t) => `"${t}"`)
-    .join(' ');
+export interface ReadQueryOptions {
+  /** How long source statistics may lag behind writes, and whether a refresh runs behind the old snapshot. */
+  sourceStats: { maxAgeMs: number; background: boolean };
 }
 
-/** Splits an FTS5 snippet with our markers into plain parts. */
-export function splitSnippet(snippet: string): Array<{ text: string; match: boolean }> {
-  const parts: Array<{ text: string; match: boolean }> = [];
-  let match = false;
-  let current = '';
-  for (const ch of snippet) {
-    if (ch === MATCH_OPEN || ch === MATCH_CLOSE) {
-      if (current) parts.push({ text: current, match });
-      current = '';
-      match = ch === MATCH_OPEN;
-    } else current += ch;
-  }
-  if (current) parts.push({ text: current, match });
-  return parts;
-}
+export const DEFAULT_READ_QUERY_OPTIONS: ReadQueryOptions = { sourceStats: { maxAgeMs: 30_000, background: true } };
 
 function chunks<T>(items: T[], size = MAX_PARAMS): T[][] {
   const out: T[][] = [];
@@ -81,18 +77,45 @@ function toBrief(row: Row): ArticleBrief {
 }
 
 const BRIEF_COLUMNS = 'a.id, a.title, a.source, a.url, a.published_ms, a.story_id';
-const STORY_ARTICLE_COLUMNS = `${BRIEF_COLUMNS}, a.language, a.duplicate_of, a.spin_score, a.boilerplate, a.annotations, length(a.text) AS text_length`;
+/**
+ * Story-page columns: the first ones of the row (on its first page) and those of the covering
+ * index article_story_cover; nothing that sits after the text on overflow pages.
+ */
+const STORY_ARTICLE_COLUMNS = `${BRIEF_COLUMNS}, a.language, a.duplicate_of, a.spin_score`;
 
 export class SqliteReadQueries implements ReadQueries {
   private readonly statements = new Map<string, Statement>();
-  private sourceCache: { version: string; stats: SourceStats[]; byName: Map<string, SourceStats> } | null = null;
+  private sourceSnapshot: SourceSnapshot | null = null;
+  private sourceRefresh: Promise<SourceSnapshot> | null = null;
+  private readonly options: ReadQueryOptions;
 
-  constructor(private readonly db: DatabaseHandle) {}
+  constructor(
+    private readonly db: DatabaseHandle,
+    options: Partial<ReadQueryOptions> = {},
+  ) {
+    this.options = { sourceStats: { ...DEFAULT_READ_QUERY_OPTIONS.sourceStats, ...options.sourceStats } };
+  }
 
   private prepared(sql: string): Statement {
     let statement = this.statements.get(sql);
     if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
     return statement;
+  }
+
+  /**
+   * Rowids of a story's first `n` articles in time order (undated last). Two index range scans
+   * on (story_id, published_ms): sorting a whole big story for its first few costs far more.
+   */
+  private firstArticles(storyId: number, n: number): number[] {
+    const dated = this.prepared(
+      'SELECT rowid FROM article WHERE story_id = ? AND published_ms IS NOT NULL ORDER BY published_ms, ingest_seq LIMIT ?',
+    ).all(storyId, n) as Array<{ rowid: number }>;
+    if (dated.length >= n) return dated.map((r) => r.rowid);
+    const undated = this.prepared('SELECT rowid FROM article WHERE story_id = ? AND published_ms IS NULL ORDER BY ingest_seq LIMIT ?').all(
+      storyId,
+      n - dated.length,
+    ) as Array<{ rowid: number }>;
+    return [...dated, ...undated].map((r) => r.rowid);
   }
 
   /** Changes whenever this or another connection commits a write. */
@@ -132,7 +155,9 @@ export class SqliteReadQueries implements ReadQueries {
     if (filter.text !== undefined) {
       const match = ftsMatchExpression(filter.text);
       if (match === null) return { total: 0, stories: [] };
-      where.push('s.id IN (SELECT a.story_id FROM article_fts JOIN article a ON a.rowid = article_fts.rowid WHERE article_fts MATCH @match)');
+      where.push(
+        `s.id IN (SELECT a.story_id FROM article a WHERE a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH @match ORDER BY rowid DESC LIMIT ${STORY_TEXT_WINDOW}))`,
+      );
       params.match = match;
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -146,75 +171,91 @@ export class SqliteReadQueries implements ReadQueries {
     return { total, stories: this.summarise(rows) };
   }
 
-  async storySummary(id: number): Promise<StorySummary | null> {
-    const row = this.prepared('SELECT * FROM story WHERE id = ?').get(id) as Row | undefined;
-    return row ? this.summarise([row])[0] : null;
-  }
-
-  /** Story rows → summaries with independent-source counts and top entities/places, in a few grouped queries. */
-  private summarise(rows: Row[]): StorySummary[] {
-    const ids = rows.map((r) => r.id as number);
-    const independent = new Map<number, number>();
-    const entities = new Map<number, NameCount[]>();
-    const places = new Map<number, NameCount[]>();
-    for (const part of chunks(ids)) {
-      const q = marks(part.length);
-      for (const r of this.prepared(
-        `SELECT a.story_id, count(DISTINCT coalesce(a.source, '')) AS n FROM article a
-         WHERE a.story_id IN (${q}) AND a.duplicate_of IS NULL
-           AND NOT EXISTS (SELECT 1 FROM copy_edge e WHERE e.article_id = a.id AND e.share >= ${COPY_SHARE_FOR_DEPENDENCE})
-         GROUP BY a.story_id`,
-      ).all(...part) as Row[]) {
-        independent.set(r.story_id as number, r.n as number);
-      }
-      for (const r of this.prepared(
-        `SELECT a.story_id, f.kind, f.key, count(*) AS n FROM article a JOIN article_facet f ON f.article_rowid = a.rowid
-         WHERE a.story_id IN (${q}) GROUP BY a.story_id, f.kind, f.key ORDER BY a.story_id, n DESC, f.key`,
-      ).all(...part) as Row[]) {
-        const target = r.kind === 'entity' ? entities : places;
-        const list = target.get(r.story_id as number) ?? [];
-        if (list.length < TOP_FACETS_PER_STORY) list.push({ name: r.key as string, articles: r.n as number });
-        target.set(r.story_id as number, list);
-      }
-    }
-    return rows.map((r) => ({
+  async storyHead(id: number): Promise<StoryHead | null> {
+    const r = this.prepared('SELECT id, label, first_ms, last_ms, article_count, source_count, touched_seq FROM story WHERE id = ?').get(id) as Row | undefined;
+    if (!r) return null;
+    return {
+      revision: r.touched_seq as number,
       id: r.id as number,
       label: (r.label as string) ?? null,
       firstMs: (r.first_ms as number) ?? null,
       lastMs: (r.last_ms as number) ?? null,
       articleCount: r.article_count as number,
       sourceCount: r.source_count as number,
-      independentSourceCount: independent.get(r.id as number) ?? 0,
-      topEntities: entities.get(r.id as number) ?? [],
-      topPlaces: places.get(r.id as number) ?? [],
-    }));
+    };
   }
 
-  /** Copy sources of each article, from the copy_edge table (the source of truth for provenance). */
-  private copiedFrom(ids: string[], withPassages: boolean): Map<string, CopySource[]> {
+  async storySummary(id: number): Promise<StorySummary | null> {
+    const row = this.prepared('SELECT * FROM story WHERE id = ?').get(id) as Row | undefined;
+    return row ? this.summarise([row])[0] : null;
+  }
+
+  /** Story rows → summaries: exact independent-source counts, top names from each story's first articles. */
+  private summarise(rows: Row[]): StorySummary[] {
+    const independent = this.prepared(
+      `SELECT count(DISTINCT a.source) AS n FROM article a
+       WHERE a.story_id = ? AND a.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM copy_edge e WHERE e.article_id = a.id)`,
+    );
+    const names = (id: number) => {
+      const rowids = this.firstArticles(id, SUMMARY_ARTICLES);
+      if (rowids.length === 0) return [];
+      return this.prepared(
+        `SELECT kind, key, count(*) AS n FROM article_facet WHERE article_rowid IN (${marks(rowids.length)}) GROUP BY kind, key ORDER BY n DESC, key`,
+      ).all(...rowids) as Row[];
+    };
+    return rows.map((r) => {
+      const id = r.id as number;
+      const top = { entity: [] as NameCount[], place: [] as NameCount[] };
+      for (const f of names(id)) {
+        const list = top[f.kind as 'entity' | 'place'];
+        if (list && list.length < TOP_FACETS_PER_STORY) list.push({ name: f.key as string, articles: f.n as number });
+      }
+      return {
+        id,
+        label: (r.label as string) ?? null,
+        firstMs: (r.first_ms as number) ?? null,
+        lastMs: (r.last_ms as number) ?? null,
+        articleCount: r.article_count as number,
+        sourceCount: r.source_count as number,
+        independentSourceCount: (independent.get(id) as { n: number }).n,
+        topEntities: top.entity,
+        topPlaces: top.place,
+      };
+    });
+  }
+
+  /** Copy sources of each article, strongest first, from copy_edge (the source of truth for provenance). */
+  private copiedFrom(ids: string[], options: { passages: boolean; perArticle?: number }): Map<string, CopySource[]> {
     const out = new Map<string, CopySource[]>();
+    const columns = `article_id, source_id, share, spun${options.passages ? ', passages' : ''}`;
     for (const part of chunks(ids)) {
-      const rows = this.prepared(
-        `SELECT article_id, source_id, share, spun${withPassages ? ', passages' : ''} FROM copy_edge WHERE article_id IN (${marks(part.length)}) ORDER BY share DESC`,
-      ).all(...part) as Row[];
-      for (const r of rows) {
+      for (const r of this.prepared(`SELECT ${columns} FROM copy_edge WHERE article_id IN (${marks(part.length)})`).all(...part) as Row[]) {
         const list = out.get(r.article_id as string) ?? [];
         const copy: CopySource = { id: r.source_id as string, share: r.share as number, spun: r.spun === 1 };
-        if (withPassages) copy.passages = JSON.parse(r.passages as string);
+        if (options.passages) copy.passages = JSON.parse(r.passages as string);
         list.push(copy);
         out.set(r.article_id as string, list);
       }
+    }
+    for (const [id, list] of out) {
+      list.sort((a, b) => b.share - a.share || (a.id < b.id ? -1 : 1));
+      if (options.perArticle && list.length > options.perArticle) out.set(id, list.slice(0, options.perArticle));
     }
     return out;
   }
 
   async storyArticles(storyId: number, limit: number): Promise<StoryArticle[]> {
-    const rows = this.prepared(
-      `SELECT ${STORY_ARTICLE_COLUMNS} FROM article a WHERE a.story_id = ? ORDER BY a.published_ms IS NULL, a.published_ms, a.ingest_seq LIMIT ?`,
-    ).all(storyId, limit) as Row[];
+    const order = this.firstArticles(storyId, limit);
+    const byRowid = new Map<number, Row>();
+    for (const part of chunks(order)) {
+      for (const r of this.prepared(`SELECT a.rowid AS row_id, ${STORY_ARTICLE_COLUMNS} FROM article a WHERE a.rowid IN (${marks(part.length)})`).all(...part) as Row[]) {
+        byRowid.set(r.row_id as number, r);
+      }
+    }
+    const rows = order.map((rowid) => byRowid.get(rowid)!).filter(Boolean);
     const copies = this.copiedFrom(
       rows.map((r) => r.id as string),
-      false,
+      { passages: false, perArticle: COPY_SOURCES_PER_STORY_ARTICLE },
     );
     return rows.map((r) => ({
       ...toBrief(r),
@@ -222,18 +263,81 @@ export class SqliteReadQueries implements ReadQueries {
       duplicateOf: (r.duplicate_of as string) ?? null,
       copiedFrom: copies.get(r.id as string) ?? [],
       spinScore: (r.spin_score as number) ?? null,
-      boilerplateSpans: (JSON.parse(r.boilerplate as string) as unknown[]).length,
-      textLength: r.text_length as number,
-      annotations: r.annotations ? JSON.parse(r.annotations as string) : null,
     }));
   }
 
-  async storyTimeline(storyId: number, startMs: number, bucketMs: number): Promise<TimelineCount[]> {
+  async storyFacets(
+    storyId: number,
+    limits: { facetArticles: number; annotationArticles: number; entities: number; places: number },
+  ): Promise<StoryFacets> {
+    const rowids = this.firstArticles(storyId, limits.facetArticles);
+    const tally = { entity: new Map<string, { detail: string | null; n: number }>(), place: new Map<string, { detail: string | null; n: number }>() };
+    for (const part of chunks(rowids)) {
+      for (const r of this.prepared(`SELECT kind, key, detail FROM article_facet WHERE article_rowid IN (${marks(part.length)})`).all(...part) as Row[]) {
+        const map = tally[r.kind as 'entity' | 'place'];
+        if (!map) continue;
+        const t = map.get(r.key as string);
+        if (t) t.n++;
+        else map.set(r.key as string, { detail: (r.detail as string) ?? null, n: 1 });
+      }
+    }
+    const top = (map: Map<string, { detail: string | null; n: number }>, limit: number) =>
+      [...map].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+
+    // Coordinates (and dates) live in the annotations JSON: parsed by SQLite, for the first articles only.
+    const sample = rowids.slice(0, limits.annotationArticles);
+    const coordinates = new Map<string, { lat: number | null; lon: number | null }>();
+    const dateMentions: StoryFacets['dateMentions'] = [];
+    if (sample.length) {
+      const inSample = `a.rowid IN (${marks(sample.length)}) AND a.annotations IS NOT NULL`;
+      for (const r of this.prepared(
+        `SELECT json_extract(p.value, '$.name') AS name, json_extract(p.value, '$.lat') AS lat, json_extract(p.value, '$.lon') AS lon
+         FROM article a, json_each(a.annotations, '$.places') p WHERE ${inSample}`,
+      ).all(...sample) as Row[]) {
+        const key = String(r.name).toLowerCase();
+        if (!coordinates.has(key) || coordinates.get(key)!.lat === null) coordinates.set(key, { lat: (r.lat as number) ?? null, lon: (r.lon as number) ?? null });
+      }
+      for (const r of this.prepared(
+        `SELECT a.rowid AS article, json_extract(d.value, '$.value') AS value, json_extract(d.value, '$.text') AS text
+         FROM article a, json_each(a.annotations, '$.dates') d WHERE ${inSample}`,
+      ).all(...sample) as Row[]) {
+        dateMentions.push({ article: r.article as number, value: (r.value as string) ?? null, text: String(r.text ?? '') });
+      }
+    }
+    return {
+      facetArticles: rowids.length,
+      entities: top(tally.entity, limits.entities).map(([canonical, t]) => ({ canonical, type: t.detail ?? 'MISC', articles: t.n })),
+      places: top(tally.place, limits.places).map(([name, t]) => {
+        const at = coordinates.get(name.toLowerCase());
+        return { name, country: t.detail, lat: at?.lat ?? null, lon: at?.lon ?? null, articles: t.n };
+      }),
+      annotationArticles: sample.length,
+      dateMentions,
+    };
+  }
+
+  async storyCoverage(storyId: number, bucket: { startMs: number; bucketMs: number } | null) {
     const rows = this.prepared(
-      `SELECT coalesce(source, '${UNKNOWN_SOURCE}') AS source, (published_ms - @startMs) / @bucketMs AS bucket, count(*) AS n
-       FROM article WHERE story_id = @storyId AND published_ms IS NOT NULL GROUP BY 1, 2`,
-    ).all({ storyId, startMs, bucketMs }) as Row[];
-    return rows.map((r) => ({ source: r.source as string, bucket: r.bucket as number, count: r.n as number }));
+      `SELECT a.source AS source, CAST((a.published_ms - @startMs) / @bucketMs AS INTEGER) AS bucket, count(*) AS n, min(a.published_ms) AS first_ms,
+        sum(a.duplicate_of IS NOT NULL OR EXISTS (SELECT 1 FROM copy_edge e WHERE e.article_id = a.id)) AS copies
+       FROM article a WHERE a.story_id = @storyId GROUP BY 1, 2`,
+    ).all({ storyId, startMs: bucket?.startMs ?? 0, bucketMs: bucket?.bucketMs ?? 1 }) as Row[];
+    const sources = new Map<string | null, StorySourceCount>();
+    const timeline: TimelineCount[] = [];
+    for (const r of rows) {
+      const source = (r.source as string) ?? null;
+      let s = sources.get(source);
+      if (!s) sources.set(source, (s = { source, articles: 0, firstMs: null, copies: 0 }));
+      s.articles += r.n as number;
+      s.copies += r.copies as number;
+      const first = (r.first_ms as number) ?? null;
+      if (first !== null && (s.firstMs === null || first < s.firstMs)) s.firstMs = first;
+      if (bucket && r.bucket !== null) timeline.push({ source: source ?? UNKNOWN_SOURCE, bucket: r.bucket as number, count: r.n as number });
+    }
+    const ordered = [...sources.values()].sort(
+      (a, b) => b.articles - a.articles || (a.firstMs ?? Infinity) - (b.firstMs ?? Infinity) || String(a.source).localeCompare(String(b.source)),
+    );
+    return { sources: ordered, timeline };
   }
 
   async articleBriefs(ids: string[]): Promise<Map<string, ArticleBrief>> {
@@ -247,7 +351,9 @@ export class SqliteReadQueries implements ReadQueries {
   }
 
   async article(id: string): Promise<ArticleDetailRow | null> {
-    const r = this.prepared(`SELECT ${STORY_ARTICLE_COLUMNS}, a.input_id, a.published, a.text, a.raw, a.origin FROM article a WHERE a.id = ?`).get(id) as Row | undefined;
+    const r = this.prepared(`SELECT ${STORY_ARTICLE_COLUMNS}, a.input_id, a.published, a.text, a.raw, a.origin, a.boilerplate, a.annotations, length(a.text) AS text_length FROM article a WHERE a.id = ?`).get(id) as
+      | Row
+      | undefined;
     if (!r) return null;
     const boilerplate = JSON.parse(r.boilerplate as string);
     return {
@@ -256,10 +362,9 @@ export class SqliteReadQueries implements ReadQueries {
       published: (r.published as string) ?? null,
       language: (r.language as string) ?? null,
       duplicateOf: (r.duplicate_of as string) ?? null,
-      copiedFrom: this.copiedFrom([id], true).get(id) ?? [],
+      copiedFrom: this.copiedFrom([id], { passages: true }).get(id) ?? [],
       spinScore: (r.spin_score as number) ?? null,
       boilerplate,
-      boilerplateSpans: boilerplate.length,
       textLength: r.text_length as number,
       annotations: r.annotations ? JSON.parse(r.annotations as string) : null,
       text: r.text as string,
@@ -287,55 +392,35 @@ export class SqliteReadQueries implements ReadQueries {
     return out.slice(0, limit);
   }
 
-  /** Per-source statistics over the whole corpus, recomputed only when the database changed. */
-  private sourceStats(): { stats: SourceStats[]; byName: Map<string, SourceStats> } {
+  /**
+   * Per-source statistics over the whole corpus: one pass over every article, so they are
+   * computed off the request path and kept. A snapshot serves while the database is unchanged
+   * or for `maxAgeMs` after it was made; past that a refresh starts, and with `background` the
+   * old snapshot keeps serving until the new one is ready (only the very first request waits).
+   */
+  private async sourceStats(): Promise<SourceSnapshot> {
     const version = this.dataVersion();
-    if (this.sourceCache?.version === version) return this.sourceCache;
-    const stats = new Map<string, SourceStats>();
-    const get = (name: string) => {
-      let s = stats.get(name);
-      if (!s) stats.set(name, (s = { source: name, articles: 0, firstReports: 0, copiesMade: 0, spunCopies: 0, boilerplateRate: 0, firstMs: null, lastMs: null }));
-      return s;
-    };
-    for (const r of this.prepared(
-      `SELECT coalesce(source, '${UNKNOWN_SOURCE}') AS source, count(*) AS n, sum(duplicate_of IS NOT NULL) AS dups,
-        sum(boilerplate != '[]') AS with_boilerplate, min(published_ms) AS first_ms, max(published_ms) AS last_ms
-       FROM article GROUP BY 1`,
-    ).all() as Row[]) {
-      const s = get(r.source as string);
-      s.articles = r.n as number;
-      s.copiesMade = r.dups as number;
-      s.boilerplateRate = (r.with_boilerplate as number) / Math.max(1, r.n as number);
-      s.firstMs = (r.first_ms as number) ?? null;
-      s.lastMs = (r.last_ms as number) ?? null;
+    const snapshot = this.sourceSnapshot;
+    if (snapshot && (snapshot.version === version || Date.now() - snapshot.computedAt < this.options.sourceStats.maxAgeMs)) return snapshot;
+    if (!this.sourceRefresh) {
+      this.sourceRefresh = computeSourceStats(this.db, version).then(
+        (fresh) => {
+          this.sourceSnapshot = fresh;
+          this.sourceRefresh = null;
+          return fresh;
+        },
+        (error) => {
+          this.sourceRefresh = null;
+          throw error;
+        },
+      );
     }
-    for (const r of this.prepared(
-      `SELECT coalesce(a.source, '${UNKNOWN_SOURCE}') AS source, count(DISTINCT e.article_id) AS copies,
-         count(DISTINCT CASE WHEN e.spun = 1 THEN e.article_id END) AS spun FROM copy_edge e JOIN article a ON a.id = e.article_id
-       WHERE a.duplicate_of IS NULL AND e.share >= ${COPY_SHARE_FOR_DEPENDENCE} GROUP BY 1`,
-    ).all() as Row[]) {
-      const s = get(r.source as string);
-      s.copiesMade += r.copies as number;
-      s.spunCopies = r.spun as number;
-    }
-    // The first report of a story: its earliest dated article (SQLite returns the bare
-    // column of the row holding the min); undated articles count only when none is dated.
-    for (const r of this.prepared(
-      `SELECT source, count(*) AS n FROM (
-         SELECT coalesce(source, '${UNKNOWN_SOURCE}') AS source, min(coalesce(published_ms, 9e15)) FROM article
-         WHERE story_id IS NOT NULL GROUP BY story_id)
-       GROUP BY source`,
-    ).all() as Row[]) {
-      get(r.source as string).firstReports = r.n as number;
-    }
-    const list = [...stats.values()];
-    this.sourceCache = { version, stats: list, byName: stats };
-    return this.sourceCache;
+    return snapshot && this.options.sourceStats.background ? snapshot : this.sourceRefresh;
   }
 
   async sources(options: { prefix?: string; order: 'articles' | 'name' | 'firstReports' | 'copies'; limit: number; offset: number }) {
     const prefix = options.prefix?.toLowerCase();
-    const all = this.sourceStats().stats.filter((s) => !prefix || s.source.toLowerCase().includes(prefix));
+    const all = (await this.sourceStats()).stats.filter((s) => !prefix || s.source.toLowerCase().includes(prefix));
     const by: Record<typeof options.order, (a: SourceStats, b: SourceStats) => number> = {
       articles: (a, b) => b.articles - a.articles,
       firstReports: (a, b) => b.firstReports - a.firstReports || b.articles - a.articles,
@@ -347,7 +432,7 @@ export class SqliteReadQueries implements ReadQueries {
   }
 
   async source(name: string): Promise<SourceStats | null> {
-    return this.sourceStats().byName.get(name) ?? null;
+    return (await this.sourceStats()).byName.get(name) ?? null;
   }
 
   async sourceArticles(name: string, limit: number, offset: number): Promise<ArticleBrief[]> {
@@ -365,13 +450,30 @@ export class SqliteReadQueries implements ReadQueries {
     const counted = (
       this.prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1})`).get(match) as { n: number }
     ).n;
-    // Rank first over the index alone, then fetch rows and snippets for the page only.
-    const rows = this.prepared(
-      `SELECT ${BRIEF_COLUMNS}, s.label AS story_label, snippet(article_fts, 1, '${MATCH_OPEN}', '${MATCH_CLOSE}', '…', 16) AS snippet
-       FROM article_fts JOIN article a ON a.rowid = article_fts.rowid LEFT JOIN story s ON s.id = a.story_id
-       WHERE article_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
-    ).all(match, limit, offset) as Row[];
-    const hits: SearchHit[] = rows.map((r) => ({ ...toBrief(r), storyLabel: (r.story_label as string) ?? null, snippet: splitSnippet(r.snippet as string) }));
+    // Ranking every match of a common word costs a bm25 score per match (hundreds of ms at
+    // 100k articles); FTS5 walks matches newest-first cheaply, so the best are taken among the
+    // most recent ones. Title words weigh double.
+    const ranked = this.prepared(
+      `SELECT id FROM (SELECT rowid AS id, bm25(article_fts, ${TITLE_WEIGHT}, 1.0) AS score FROM article_fts WHERE article_fts MATCH ?
+         ORDER BY rowid DESC LIMIT ${SEARCH_RANK_WINDOW}) ORDER BY score, id DESC LIMIT ? OFFSET ?`,
+    ).all(match, limit, offset) as Array<{ id: number }>;
+    if (ranked.length === 0) return { total: Math.min(counted, SEARCH_COUNT_CAP), totalIsLowerBound: counted > SEARCH_COUNT_CAP, hits: [] };
+    const rowids = ranked.map((r) => r.id);
+    const rows = new Map<number, Row>();
+    for (const r of this.prepared(
+      `SELECT a.rowid AS row_id, ${BRIEF_COLUMNS}, s.label AS story_label FROM article a LEFT JOIN story s ON s.id = a.story_id WHERE a.rowid IN (${marks(rowids.length)})`,
+    ).all(...rowids) as Row[]) {
+      rows.set(r.row_id as number, r);
+    }
+    // Snippets one row at a time: FTS5 seeks straight to a rowid, a list would scan the matches.
+    const snippet = this.prepared(`SELECT snippet(article_fts, 1, '${MATCH_OPEN}', '${MATCH_CLOSE}', '…', 16) AS snippet FROM article_fts WHERE article_fts MATCH ? AND rowid = ?`);
+    const hits: SearchHit[] = [];
+    for (const rowid of rowids) {
+      const r = rows.get(rowid);
+      if (!r) continue;
+      const found = snippet.get(match, rowid) as { snippet: string } | undefined;
+      hits.push({ ...toBrief(r), storyLabel: (r.story_label as string) ?? null, snippet: splitSnippet(found?.snippet ?? '') });
+    }
     return { total: Math.min(counted, SEARCH_COUNT_CAP), totalIsLowerBound: counted > SEARCH_COUNT_CAP, hits };
   }
 
