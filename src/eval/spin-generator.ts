@@ -21,6 +21,7 @@ import model from 'wink-eng-lite-web-model';
 import { loadWordnetTables, type WordnetPos, type WordnetTables } from '../dedup/synonyms-wordnet.ts';
 import { isStopword } from '../dedup/canonical-stopwords.ts';
 import { findBoilerplate, maskBoilerplate } from '../dedup/boilerplate.ts';
+import { prng } from './bench-corpus.ts';
 
 /** The article body a copier takes: link lists, sign-up pleas and captions left behind. */
 function bodyOf(text: string): string {
@@ -79,17 +80,8 @@ export const DEFAULT_GENERATOR_OPTIONS: GeneratorOptions = {
   donorArticles: 25,
 };
 
-/** mulberry32: small, fast, seeded; the set is the same for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG as the benchmark corpus: the set is the same for the same seed. */
+export const seededRandom = prng;
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {

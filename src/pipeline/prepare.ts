@@ -6,6 +6,7 @@
 import type { Annotations, BoilerplateSpan, Message, Origin, RawRecord } from '../types.ts';
 import type { ExtractedArticle } from '../extract/index.ts';
 import type { CanonicalText } from '../dedup/canonical.ts';
+import { maskBoilerplate } from '../dedup/boilerplate.ts';
 import { parsePublished, sourceFromUrl } from '../ingest/published.ts';
 import { contentKey, hasCaseInformation } from '../text/normalise.ts';
 import { detectLanguage } from '../text/language.ts';
@@ -67,15 +68,7 @@ export interface PrepareOptions {
 
 /** The text with boilerplate spans blanked out: same offsets, none of the boilerplate words. */
 export function analysisText(text: string, spans: BoilerplateSpan[]): string {
-  if (spans.length === 0) return text;
-  let out = '';
-  let at = 0;
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    if (span.start < at) continue;
-    out += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\n]/g, ' ');
-    at = span.end;
-  }
-  return out + text.slice(at);
+  return maskBoilerplate(text, [...spans].sort((a, b) => a.start - b.start));
 }
 
 export type PrepareResult = { article: PreparedArticle } | { error: Message };
