@@ -215,11 +215,16 @@ export function substitutionSpinEvidence(a: { canonical: CanonicalText }, b: { c
  * the share of reused content words swapped for a synonym where this text holds the less
  * natural word; always at least the text-only score.
  */
-export function spinScore(text: string, alignedOriginal?: { original: string; passages: AlignedPassage[] }): number {
-  const c = canonicalise(text);
+export function spinScore(
+  text: string,
+  alignedOriginal?: { original: string; passages: AlignedPassage[]; originalCanonical?: CanonicalText },
+  canonical?: CanonicalText,
+): number {
+  // Callers that already canonicalised (ingest does, once per article) pass it in.
+  const c = canonical ?? canonicalise(text);
   const alone = textOnlyScore(spinSignals(text, c));
   if (!alignedOriginal || alignedOriginal.passages.length === 0) return alone;
-  const original = canonicalise(alignedOriginal.original);
+  const original = alignedOriginal.originalCanonical ?? canonicalise(alignedOriginal.original);
   let swapped = 0;
   let matched = 0;
   for (const p of alignedOriginal.passages) {

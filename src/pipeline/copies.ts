@@ -98,7 +98,7 @@ export class CopyDetector {
       if (candidates.has(other.id) || !isCandidate(shared, article.copyKeys.length, other.copyKeys.length)) continue;
       candidates.set(other.id, { id: other.id, publishedMs: other.publishedMs, text: other.text, canonical: () => other.canonical });
     }
-    let bestSource: { decision: CopyDecision; text: string; share: number } | null = null;
+    let bestSource: { decision: CopyDecision; text: string; share: number; canonical: CanonicalText } | null = null;
     for (const candidate of candidates.values()) {
       if (candidate.id === article.id || skip.has(candidate.id)) continue;
       const other = candidate.canonical();
@@ -111,13 +111,18 @@ export class CopyDetector {
       );
       if (direction === 'a-from-b') {
         outcome.edges.push({ articleId: article.id, sourceId: candidate.id, share: decision.shareOfA, spun: decision.spun, passages: passagesAsEvidence(decision.passages, true) });
-        if (!bestSource || decision.shareOfA > bestSource.share) bestSource = { decision, text: candidate.text, share: decision.shareOfA };
+        if (!bestSource || decision.shareOfA > bestSource.share) bestSource = { decision, text: candidate.text, share: decision.shareOfA, canonical: other };
       } else {
         outcome.edges.push({ articleId: candidate.id, sourceId: article.id, share: decision.shareOfB, spun: decision.spun, passages: passagesAsEvidence(decision.passages, false) });
-        outcome.spinUpdates.push({ id: candidate.id, spinScore: spinScore(candidate.text, { original: article.text, passages: swapSides(decision.passages) }) });
+        outcome.spinUpdates.push({
+          id: candidate.id,
+          spinScore: spinScore(candidate.text, { original: article.text, passages: swapSides(decision.passages), originalCanonical: article.canonical }, other),
+        });
       }
     }
-    if (bestSource) outcome.spinScore = spinScore(article.text, { original: bestSource.text, passages: bestSource.decision.passages });
+    if (bestSource) {
+      outcome.spinScore = spinScore(article.text, { original: bestSource.text, passages: bestSource.decision.passages, originalCanonical: bestSource.canonical }, article.canonical);
+    }
     this.remember(article.id, article.canonical);
     for (const key of article.copyKeys) {
       const list = this.batchKeys.get(key);
