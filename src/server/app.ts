@@ -66,7 +66,11 @@ export function createApp(options: AppOptions): Hono {
   const document = openApiDocument({ version: options.version ?? '0.0.0', ingestEnabled: ingestToken !== null });
   app.get('/api/openapi.json', (c) => c.json(document));
   const storyCache = options.storyCache ?? DEFAULT_STORY_CACHE;
-  registerStoryRoutes(app, options.queries, storyCache.capacity > 0 ? new StoryPageCache(storyCache) : null);
+  const stories = registerStoryRoutes(app, options.queries, storyCache.capacity > 0 ? new StoryPageCache(storyCache) : null);
+  if (storyCache.capacity > 0 && storyCache.warm > 0) {
+    // After start-up, in the background: the first readers of recent stories get them from memory.
+    setImmediate(() => void stories.warm(Math.min(storyCache.warm, storyCache.capacity)).catch((error) => logError(error, 'warming story pages')));
+  }
   registerArticleRoutes(app, options.queries);
   registerSourceRoutes(app, options.queries);
   registerIngestRoute(app, {

@@ -16,6 +16,8 @@ import { ensureUiBuilt } from './ui-build.ts';
 
 export const DEFAULT_PORT = 4300;
 export const DEFAULT_HOST = '127.0.0.1';
+/** Story pages computed in the background at start-up (the most recent stories). */
+const STORIES_WARMED = 1000;
 
 export interface ServerOptions {
   dbPath: string;
@@ -71,7 +73,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     queries: new SqliteReadQueries(store.db),
     ingestToken: options.ingestToken ?? null,
     corsOrigin: options.corsOrigin ?? null,
-    storyCache: { ...DEFAULT_STORY_CACHE, ...(options.storyCachePages !== undefined ? { capacity: options.storyCachePages } : {}) },
+    // A server warms its cache for the stories people open first: the most recent.
+    storyCache: { ...DEFAULT_STORY_CACHE, warm: STORIES_WARMED, ...(options.storyCachePages !== undefined ? { capacity: options.storyCachePages } : {}) },
     ui,
     version: packageVersion(),
   });

@@ -9,9 +9,11 @@ export interface StoryCacheOptions {
   /** Pages kept; 0 disables the cache. */
   capacity: number;
   ttlMs: number;
+  /** Compute the pages of this many most recent stories in the background at start-up. */
+  warm: number;
 }
 
-export const DEFAULT_STORY_CACHE: StoryCacheOptions = { capacity: 1000, ttlMs: 30_000 };
+export const DEFAULT_STORY_CACHE: StoryCacheOptions = { capacity: 1000, ttlMs: 120_000, warm: 0 };
 
 interface Entry {
   revision: string;
@@ -23,7 +25,7 @@ export class StoryPageCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly options: StoryCacheOptions,
+    private readonly options: Pick<StoryCacheOptions, 'capacity' | 'ttlMs'>,
     private readonly now: () => number = () => Date.now(),
   ) {}
 

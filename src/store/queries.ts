@@ -147,6 +147,8 @@ export interface ReadQueries {
   listStories(filter: StoryFilter): Promise<{ total: number; stories: StorySummary[] }>;
   storySummary(id: number): Promise<StorySummary | null>;
   storyHead(id: number): Promise<StoryHead | null>;
+  /** Ids of the stories with the latest articles, newest first. */
+  recentStoryIds(limit: number): Promise<number[]>;
   /** Articles of a story in publication order (undated last), at most `limit`. */
   storyArticles(storyId: number, limit: number): Promise<StoryArticle[]>;
   /** Entities and places of the story's first `facetArticles` articles; coordinates and dates from the first `annotationArticles`. */

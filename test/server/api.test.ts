@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
+import { registerStoryRoutes } from '../../src/server/routes/stories.ts';
+import { StoryPageCache } from '../../src/server/story-cache.ts';
 import { createApp } from '../../src/server/app.ts';
 import { loadUiFiles } from '../../src/server/static-ui.ts';
 import { SqliteReadQueries } from '../../src/store/sqlite/queries.ts';
@@ -114,6 +116,14 @@ test('a story page is kept between requests and recomputed when its story change
   const fresh = (await get(`/api/stories/${C.rocketStory}`)).body;
   assert.equal(fresh.articles.find((a: any) => a.id === C.rocketB).title, 'Falcon Heavy lifts off (updated)');
   store.db.prepare('UPDATE article SET title = ? WHERE id = ?').run('Falcon Heavy lifts off', C.rocketB);
+});
+
+test('warming computes the pages of the most recent stories into the cache', async () => {
+  const cache = new StoryPageCache({ capacity: 10, ttlMs: 60_000 });
+  const routes = registerStoryRoutes(new Hono(), new SqliteReadQueries(store.db), cache);
+  assert.equal(await routes.warm(2), 2);
+  assert.equal(cache.size, 2);
+  assert.equal(await routes.warm(100), 3, 'every story, at most the limit');
 });
 
 test('story articles can be capped; unknown and malformed ids are 404 and 400', async () => {

@@ -1,5 +1,5 @@
 /** Typed calls to the JSON API (types come from the server's zod schemas, erased at build). */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type {
   ArticleDetailT,
   FacetValuesT,
@@ -33,17 +33,28 @@ export async function getJson<T>(path: string, params: Record<string, string | n
 
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: ApiError | Error } | { state: 'ready'; data: T };
 
-/** Fetches when `key` changes; a newer request aborts the older one. */
+/**
+ * Fetches when `key` changes; a newer request aborts the older one. The request starts while
+ * rendering, not in an effect (which waits for the next frame): the data arrives sooner.
+ */
 export function useApi<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Loadable<T> {
   const [value, setValue] = useState<Loadable<T>>({ state: 'loading' });
-  useEffect(() => {
+  const pending = useRef<{ key: string; controller: AbortController; promise: Promise<T> } | null>(null);
+  if (pending.current?.key !== key) {
+    pending.current?.controller.abort();
     const controller = new AbortController();
-    setValue({ state: 'loading' });
-    load(controller.signal).then(
-      (data) => !controller.signal.aborted && setValue({ state: 'ready', data }),
-      (error) => !controller.signal.aborted && setValue({ state: 'error', error }),
+    const promise = load(controller.signal);
+    promise.catch(() => {}); // handled in the effect; no unhandled rejection if it never runs
+    pending.current = { key, controller, promise };
+  }
+  useEffect(() => {
+    const request = pending.current!;
+    setValue((current) => (current.state === 'loading' ? current : { state: 'loading' }));
+    request.promise.then(
+      (data) => !request.controller.signal.aborted && setValue({ state: 'ready', data }),
+      (error) => !request.controller.signal.aborted && setValue({ state: 'error', error }),
     );
-    return () => controller.abort();
+    return () => request.controller.abort();
   }, [key]);
   return value;
 }

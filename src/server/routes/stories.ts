@@ -100,21 +100,52 @@ export async function storyDetail(queries: ReadQueries, id: number, articleLimit
   };
 }
 
-export function registerStoryRoutes(app: Hono, queries: ReadQueries, cache: StoryPageCache | null): void {
+/** The default article list of a story page: what the UI asks for and the cache warms. */
+const DEFAULT_ARTICLES = StoryQuery.parse({}).articles;
+
+/** A story page as served: from memory when its story has not changed, computed otherwise. */
+async function storyPage(queries: ReadQueries, cache: StoryPageCache | null, id: number, articles: number): Promise<string | null> {
+  const head = await queries.storyHead(id);
+  if (!head) return null;
+  const key = `${id}:${articles}`;
+  const revision = `${head.revision}:${head.articleCount}:${head.lastMs}`;
+  let body = cache?.get(key, revision);
+  if (body === undefined) {
+    body = JSON.stringify(await storyDetail(queries, id, articles, head));
+    cache?.set(key, revision, body);
+  }
+  return body;
+}
+
+export interface StoryRoutes {
+  /**
+   * Computes the pages of the most recent stories into the cache, one at a time with a yield
+   * in between, so requests keep being answered meanwhile. Resolves with the pages computed.
+   */
+  warm(limit: number): Promise<number>;
+}
+
+export function registerStoryRoutes(app: Hono, queries: ReadQueries, cache: StoryPageCache | null): StoryRoutes {
   app.get('/api/stories', async (c) => c.json(await listStories(queries, validate(StoriesQuery, queryObject(c), 'query'))));
 
   app.get('/api/stories/:id', async (c) => {
     const { id } = validate(StoryIdParam, { id: c.req.param('id') }, 'story id');
     const query = validate(StoryQuery, queryObject(c), 'query');
-    const head = await queries.storyHead(id);
-    if (!head) throw new HttpError(404, `no story with id ${id}`);
-    const key = `${id}:${query.articles}`;
-    const revision = `${head.revision}:${head.articleCount}:${head.lastMs}`;
-    let body = cache?.get(key, revision);
-    if (body === undefined) {
-      body = JSON.stringify(await storyDetail(queries, id, query.articles, head));
-      cache?.set(key, revision, body);
-    }
+    const body = await storyPage(queries, cache, id, query.articles);
+    if (body === null) throw new HttpError(404, `no story with id ${id}`);
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
+
+  return {
+    warm: async (limit) => {
+      if (!cache) return 0;
+      let computed = 0;
+      for (const id of await queries.recentStoryIds(limit)) {
+        await storyPage(queries, cache, id, DEFAULT_ARTICLES);
+        computed++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return computed;
+    },
+  };
 }

@@ -185,6 +185,10 @@ export class SqliteReadQueries implements ReadQueries {
     };
   }
 
+  async recentStoryIds(limit: number): Promise<number[]> {
+    return (this.prepared('SELECT id FROM story ORDER BY last_ms IS NULL, last_ms DESC, id LIMIT ?').all(limit) as Row[]).map((r) => r.id as number);
+  }
+
   async storySummary(id: number): Promise<StorySummary | null> {
     const row = this.prepared('SELECT * FROM story WHERE id = ?').get(id) as Row | undefined;
     return row ? this.summarise([row])[0] : null;
