@@ -3,8 +3,9 @@
  * computed without the store (text, language, boilerplate, tokens, fingerprints, features,
  * annotations). Runs in publication order later; here order does not matter.
  */
-import type { Annotations, BoilerplateSpan, Message, Origin, RawRecord } from '../types.ts';
+import type { Annotations, BoilerplateSpan, Message, RawRecord } from '../types.ts';
 import type { ExtractedArticle } from '../extract/index.ts';
+import type { ArticleRow } from '../store/types.ts';
 import type { CanonicalText } from '../dedup/canonical.ts';
 import { maskBoilerplate } from '../dedup/boilerplate.ts';
 import { parsePublished, sourceFromUrl } from '../ingest/published.ts';
@@ -21,22 +22,13 @@ const STUB_TEXT_TOKENS = 50;
 /** Word n-grams for near-duplicate MinHash: long enough that shared phrases are rare by chance. */
 const NEAR_DUPLICATE_SHINGLE = 4;
 
-export interface PreparedArticle {
-  id: string;
-  inputId: string | null;
-  url: string | null;
-  source: string | null;
-  title: string | null;
-  published: string | null;
-  publishedMs: number | null;
-  language: string | null;
-  /** Text as ingested: the input text or the text extracted from HTML. */
-  text: string;
-  raw: string;
-  origin: Origin;
-  contentHash: string;
-  boilerplate: BoilerplateSpan[];
-  annotations: Annotations | null;
+/** The stored article's own fields (ArticleRow without what the store and later stages add). */
+type ArticleFields = Pick<
+  ArticleRow,
+  'id' | 'inputId' | 'url' | 'source' | 'title' | 'published' | 'publishedMs' | 'language' | 'text' | 'raw' | 'origin' | 'contentHash' | 'boilerplate' | 'annotations'
+>;
+
+export interface PreparedArticle extends ArticleFields {
   minhash: Uint32Array;
   nearDuplicateKeys: string[];
   features: ArticleFeatures;
