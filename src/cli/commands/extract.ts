@@ -5,25 +5,19 @@
  */
 import type { Command } from 'commander';
 import { formatMessage, type Message } from '../../types.ts';
+import type { ExtractedArticle } from '../../extract/index.ts';
 
 interface ExtractCommandOptions {
   jsonl?: boolean;
   url?: string;
 }
 
-/** One output line of the extraction contract (plus `provenance`). */
-export interface ExtractionRecord {
+/** One output line of the extraction contract (plus `provenance`): the extractor's record with its file. */
+export type ExtractionRecord = Omit<ExtractedArticle, 'provenance'> & {
   file: string;
-  url: string | null;
-  title: string | null;
-  byline: string | null;
-  published: string | null;
-  siteName: string | null;
-  language: string | null;
-  text: string;
   provenance?: Record<string, string>;
   error?: string;
-}
+};
 
 function summaryLines(record: ExtractionRecord): string {
   const paragraphs = record.text ? record.text.split('\n\n').length : 0;
