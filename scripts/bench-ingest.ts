@@ -19,6 +19,8 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '100000' },
     data: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/data/clustering') },
     dir: { type: 'string', default: path.resolve(import.meta.dirname, '../bench-data') },
+    /** Prepare worker threads (0 = all inline on the main thread; default one per spare core). */
+    workers: { type: 'string' },
   },
 });
 const total = Number(values.articles);
@@ -40,7 +42,8 @@ const marks: Array<{ added: number; ms: number }> = [{ added: 0, ms: 0 }];
 const started = performance.now();
 let lastPrint = 0;
 const summary = await ingest(store, readInputs([corpus]), {
-  ...(await defaultIngestOptions()),
+  ...(await defaultIngestOptions([corpus])),
+  ...(values.workers !== undefined ? { workers: Number(values.workers) } : {}),
   onBatch: (s) => {
     const ms = performance.now() - started;
     marks.push({ added: s.read, ms });

@@ -37,7 +37,10 @@ export function normaliseLine(line: string): string {
 
 /** Stable 64-bit (two FNV-1a variants) hex hash of a normalised line; '' for lines without words. */
 export function boilerplateLineHash(line: string): string {
-  const norm = normaliseLine(line);
+  return hashNormalisedLine(normaliseLine(line));
+}
+
+function hashNormalisedLine(norm: string): string {
   if (!norm) return '';
   const h1 = fnv1a32(norm);
   const h2 = fnv1a32(norm + '\u0001' + norm.length);
@@ -48,7 +51,8 @@ export function boilerplateLineHash(line: string): string {
 export function boilerplateLineKeys(text: string): string[] {
   const keys = new Set<string>();
   for (const { text: line } of linesOf(text)) {
-    if (normaliseLine(line).includes(' ')) keys.add(boilerplateLineHash(line));
+    const norm = normaliseLine(line);
+    if (norm.includes(' ')) keys.add(hashNormalisedLine(norm));
   }
   return [...keys];
 }
@@ -106,17 +110,32 @@ const LINE_TRIGGERS: Array<[Kind, string[]]> = [
 /** Triggers that mark an injected link list even in the middle of degraded text. */
 const INLINE_TRIGGERS = ['top stories', 'more news', 'read more', 'related stories', 'related articles', 'see also', 'also read', 'most read', 'trending now', 'recommended for you', 'more stories'];
 
+/** Trigger phrases as word lists, indexed by their first word (checked for every line and word). */
+function byFirstWord<T extends { words: string[] }>(phrases: T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const phrase of phrases) {
+    const list = index.get(phrase.words[0]);
+    if (list) list.push(phrase);
+    else index.set(phrase.words[0], [phrase]);
+  }
+  return index;
+}
+
+/** True when `phrase` occurs in `words` at position `at`. */
+function matchesAt(words: ArrayLike<string>, at: number, phrase: string[]): boolean {
+  if (at + phrase.length > words.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (words[at + k] !== phrase[k]) return false;
+  return true;
+}
+
+const LINE_TRIGGER_INDEX = byFirstWord(LINE_TRIGGERS.flatMap(([kind, phrases]) => phrases.map((p) => ({ kind, words: p.split(' ') }))));
+const INLINE_TRIGGER_INDEX = byFirstWord(INLINE_TRIGGERS.map((p) => ({ words: p.split(' ') })));
+
 /** Which trigger opens these words, if any (longest first); lone "watch" or "share" only as a whole short line. */
 function lineTrigger(words: string[]): { kind: Kind; length: number } | null {
   let best: { kind: Kind; length: number } | null = null;
-  for (const [kind, phrases] of LINE_TRIGGERS) {
-    for (const phrase of phrases) {
-      const p = phrase.split(' ');
-      if (p.length > words.length) continue;
-      let match = true;
-      for (let i = 0; i < p.length && match; i++) match = words[i] === p[i];
-      if (match && (!best || p.length > best.length)) best = { kind, length: p.length };
-    }
+  for (const trigger of LINE_TRIGGER_INDEX.get(words[0]) ?? []) {
+    if (matchesAt(words, 0, trigger.words) && (!best || trigger.words.length > best.length)) best = { kind: trigger.kind, length: trigger.words.length };
   }
   return best;
 }
@@ -152,7 +171,7 @@ function lineSpans(text: string, options: BoilerplateOptions): BoilerplateSpan[]
   for (const line of lines) {
     const words = normaliseLine(line.text).split(' ').filter(Boolean);
     if (words.length === 0) continue;
-    if (options.lineSeenElsewhere && words.length >= 2 && options.lineSeenElsewhere(boilerplateLineHash(line.text)) >= minRepeats) {
+    if (options.lineSeenElsewhere && words.length >= 2 && options.lineSeenElsewhere(hashNormalisedLine(words.join(' '))) >= minRepeats) {
       spans.push({ start: line.start, end: line.end, kind: 'template' });
       continue;
     }
@@ -262,13 +281,10 @@ function inlineSpans(text: string, covered: BoilerplateSpan[]): BoilerplateSpan[
   for (const w of words) counts.set(w.word, (counts.get(w.word) ?? 0) + 1);
   const spans: BoilerplateSpan[] = [];
   const inside = (pos: number) => covered.some((s) => pos >= s.start && pos < s.end) || spans.some((s) => pos >= s.start && pos < s.end);
+  const lowered = words.map((w) => w.word);
   for (let i = 0; i < words.length; i++) {
-    for (const trigger of INLINE_TRIGGERS) {
-      const t = trigger.split(' ');
-      if (i + t.length > words.length) continue;
-      let match = true;
-      for (let k = 0; k < t.length && match; k++) match = words[i + k].word === t[k];
-      if (!match || inside(words[i].start)) continue;
+    for (const { words: t } of INLINE_TRIGGER_INDEX.get(lowered[i]) ?? []) {
+      if (!matchesAt(lowered, i, t) || inside(words[i].start)) continue;
       // In clean text the trigger must read as a label ("Read more: …"); in degraded text
       // nothing marks it, and the vocabulary test below has to carry the decision alone.
       const after = text.slice(words[i + t.length - 1].end, words[i + t.length - 1].end + 3);

@@ -13,7 +13,13 @@
  *   aligned.
  */
 export const MAX_POSTINGS_PER_KEY = 24;
-export const MAX_CANDIDATES = 40;
+/**
+ * 8 candidates find every source that 40 found in the copy evaluation (seeds 1–3: same
+ * recall, direction and false links; a copy there has one to three sources) and bound the
+ * alignment work when a wire story is syndicated by dozens of outlets: each new
+ * copy is compared with the dozen holders it shares most with, not with all of them.
+ */
+export const MAX_CANDIDATES = 8;
 export const MIN_SHARED_KEYS = 2;
 /** Texts with fewer keys than this accept candidates on one shared key. */
 export const FEW_KEYS = 24;

@@ -21,10 +21,17 @@ import type { AlignedPassage } from './align.ts';
 import { lemmaOf, synonymTables, synonymsOf } from './synonyms.ts';
 import { isStopword } from './canonical-stopwords.ts';
 
-interface NewsCounts {
+interface NewsCountsFile {
   tokens: number;
   unigrams: Record<string, number>;
+  /** "first second" → count. */
   bigrams: Record<string, number>;
+}
+
+interface NewsCounts {
+  unigrams: Map<string, number>;
+  /** first word → second word → count. */
+  bigrams: Map<string, Map<string, number>>;
 }
 
 let counts: NewsCounts | null = null;
@@ -32,9 +39,19 @@ let counts: NewsCounts | null = null;
 export function initSpinModel(): void {
   if (counts) return;
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'spin-bigrams.json');
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as NewsCounts;
-  // Plain objects from JSON.parse: look-ups are as fast as a Map and there is nothing to copy.
-  counts = { tokens: raw.tokens, unigrams: raw.unigrams, bigrams: raw.bigrams };
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as NewsCountsFile;
+  // Nested maps keyed by the words themselves: a look-up hashes strings that already carry
+  // their hash, where a "first second" key would be built and hashed anew on every call
+  // (that concatenation was the single largest cost of ingest).
+  const bigrams = new Map<string, Map<string, number>>();
+  for (const [pair, count] of Object.entries(raw.bigrams)) {
+    const space = pair.indexOf(' ');
+    const first = pair.slice(0, space);
+    let seconds = bigrams.get(first);
+    if (!seconds) bigrams.set(first, (seconds = new Map()));
+    seconds.set(pair.slice(space + 1), count);
+  }
+  counts = { unigrams: new Map(Object.entries(raw.unigrams)), bigrams };
 }
 
 function model(): NewsCounts {
@@ -42,12 +59,8 @@ function model(): NewsCounts {
   return counts;
 }
 
-const own = Object.prototype.hasOwnProperty;
-const unigram = (w: string) => (own.call(model().unigrams, w) ? model().unigrams[w] : 0);
-const bigram = (x: string, y: string) => {
-  const key = x + ' ' + y;
-  return own.call(model().bigrams, key) ? model().bigrams[key] : 0;
-};
+const unigram = (w: string): number => model().unigrams.get(w) ?? 0;
+const bigram = (x: string, y: string): number => model().bigrams.get(x)?.get(y) ?? 0;
 
 /** A pair news prose uses this often is a collocation, not chance. */
 const COMMON_PAIR = 5;
@@ -73,14 +86,35 @@ function swapOptions(word: string): string[] {
   return out;
 }
 
+/** Number and time words: WordNet lists "nine" as "9" and "niner", which is not spin. */
+const NUMBER_OR_TIME = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|first|second|third|half|hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|times?|later|earlier|ago|early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** Verdicts per word pair: news vocabulary repeats, and a verdict costs dozens of look-ups. */
+const pairVerdicts = new Map<string, Map<string, boolean>>();
+let pairVerdictCount = 0;
+const MAX_PAIR_VERDICTS = 500_000;
+
 /**
  * Is the pair (x, y) a collocation broken by a synonym swap? Unseen in news prose, while
  * swapping one of the two for a synonym gives a common pair.
  */
-/** Number and time words: WordNet lists "nine" as "9" and "niner", which is not spin. */
-const NUMBER_OR_TIME = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|first|second|third|half|hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|times?|later|earlier|ago|early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
-
 export function isSwappedCollocation(x: string, y: string): boolean {
+  let byFirst = pairVerdicts.get(x);
+  const known = byFirst?.get(y);
+  if (known !== undefined) return known;
+  const verdict = judgeCollocation(x, y);
+  if (pairVerdictCount >= MAX_PAIR_VERDICTS) {
+    pairVerdicts.clear();
+    pairVerdictCount = 0;
+    byFirst = undefined;
+  }
+  if (!byFirst) pairVerdicts.set(x, (byFirst = new Map()));
+  byFirst.set(y, verdict);
+  pairVerdictCount++;
+  return verdict;
+}
+
+function judgeCollocation(x: string, y: string): boolean {
   if (NUMBER_OR_TIME.test(x) || NUMBER_OR_TIME.test(y)) return false;
   if (bigram(x, y) > 0) return false;
   // The spinner's word is the rarer one: a swap to a more common synonym is not spin.
@@ -218,11 +252,12 @@ export function substitutionSpinEvidence(a: { canonical: CanonicalText }, b: { c
 export function spinScore(
   text: string,
   alignedOriginal?: { original: string; passages: AlignedPassage[]; originalCanonical?: CanonicalText },
-  canonical?: CanonicalText,
+  known: { canonical?: CanonicalText; textOnly?: number } = {},
 ): number {
-  // Callers that already canonicalised (ingest does, once per article) pass it in.
-  const c = canonical ?? canonicalise(text);
-  const alone = textOnlyScore(spinSignals(text, c));
+  // Callers that already canonicalised or scored the text alone (ingest does both, once per
+  // article, off the main thread) pass them in.
+  const c = known.canonical ?? canonicalise(text);
+  const alone = known.textOnly ?? textOnlyScore(spinSignals(text, c));
   if (!alignedOriginal || alignedOriginal.passages.length === 0) return alone;
   const original = alignedOriginal.originalCanonical ?? canonicalise(alignedOriginal.original);
   let swapped = 0;

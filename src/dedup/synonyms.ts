@@ -410,8 +410,20 @@ function sensesOf(word: string, t: SynonymTables): Array<Int32Array | undefined>
   return lemma === word ? [t.synsets.get(word)] : [t.synsets.get(lemma), t.synsets.get(word)];
 }
 
+const synsetCache = new Map<string, Int32Array | undefined>();
+const MAX_SYNSET_CACHE = 200_000;
+
 /** Synset ids of a word and of its lemma, merged and sorted (undefined for stopwords and unknown words). */
 export function wordSynsets(word: string): Int32Array | undefined {
+  // Every token of every canonicalised text asks; the answer is the same each time.
+  if (synsetCache.has(word)) return synsetCache.get(word);
+  const synsets = lookUpSynsets(word);
+  if (synsetCache.size >= MAX_SYNSET_CACHE) synsetCache.clear();
+  synsetCache.set(word, synsets);
+  return synsets;
+}
+
+function lookUpSynsets(word: string): Int32Array | undefined {
   if (isStopword(word)) return undefined;
   const t = synonymTables();
   const [first, second] = sensesOf(word, t);

@@ -8,13 +8,14 @@ import type { CopyCandidate, CopyEdge, Store } from '../store/types.ts';
 import type { BoilerplateSpan } from '../types.ts';
 import { canonicalise, compareForCopy, copyDirection, type AlignedPassage, type CanonicalText, type CopyDecision } from '../dedup/copies.ts';
 import { spinScore } from '../dedup/spin.ts';
-import { isCandidate } from '../dedup/copies-index.ts';
+import { MAX_CANDIDATES, isCandidate } from '../dedup/copies-index.ts';
 import { analysisText } from './prepare.ts';
 
-/** Candidates aligned per new article, strongest key overlap first. */
-const MAX_COPY_CANDIDATES = 40;
-/** Canonical texts kept in memory: recent articles are the likely sources of new copies. */
-const CANONICAL_CACHE_SIZE = 2_000;
+/**
+ * Canonical texts kept in memory (least recently used dropped first): recent articles and
+ * the first holders of widely shared passages are the likely sources of new copies.
+ */
+const CANONICAL_CACHE_SIZE = 5_000;
 
 export interface CopyArticle {
   id: string;
@@ -65,7 +66,7 @@ export class CopyDetector {
 
   private remember(id: string, canonical: CanonicalText): void {
     if (this.canonicalCache.size >= CANONICAL_CACHE_SIZE) {
-      // Drop the oldest entry (Map keeps insertion order).
+      // Drop the least recently used entry (Map keeps insertion order; a hit re-inserts).
       this.canonicalCache.delete(this.canonicalCache.keys().next().value!);
     }
     this.canonicalCache.set(id, canonical);
@@ -73,10 +74,9 @@ export class CopyDetector {
 
   private canonicalOf(candidate: CopyCandidate): CanonicalText {
     let canonical = this.canonicalCache.get(candidate.id);
-    if (!canonical) {
-      canonical = canonicalise(analysisText(candidate.text, candidate.boilerplate));
-      this.remember(candidate.id, canonical);
-    }
+    if (canonical) this.canonicalCache.delete(candidate.id);
+    else canonical = canonicalise(analysisText(candidate.text, candidate.boilerplate));
+    this.remember(candidate.id, canonical);
     return canonical;
   }
 
@@ -86,9 +86,10 @@ export class CopyDetector {
    */
   async detect(article: CopyArticle, skip: Set<string>): Promise<CopyOutcome> {
     const outcome: CopyOutcome = { edges: [], spinScore: article.spinAlone, spinUpdates: [] };
-    const candidates = new Map<string, { id: string; publishedMs: number | null; text: string; canonical: () => CanonicalText }>();
-    for (const c of await this.store.copyCandidates(article.copyKeys, MAX_COPY_CANDIDATES)) {
-      candidates.set(c.id, { id: c.id, publishedMs: c.publishedMs, text: c.text, canonical: () => this.canonicalOf(c) });
+    // spinFloor: the candidate's spin score as known so far (at least its text-only score).
+    const candidates = new Map<string, { id: string; publishedMs: number | null; text: string; spinFloor: number; canonical: () => CanonicalText }>();
+    for (const c of await this.store.copyCandidates(article.copyKeys, MAX_CANDIDATES)) {
+      candidates.set(c.id, { id: c.id, publishedMs: c.publishedMs, text: c.text, spinFloor: c.spinScore ?? 0, canonical: () => this.canonicalOf(c) });
     }
     const sharedInBatch = new Map<CopyArticle, number>();
     for (const key of article.copyKeys) {
@@ -96,7 +97,7 @@ export class CopyDetector {
     }
     for (const [other, shared] of sharedInBatch) {
       if (candidates.has(other.id) || !isCandidate(shared, article.copyKeys.length, other.copyKeys.length)) continue;
-      candidates.set(other.id, { id: other.id, publishedMs: other.publishedMs, text: other.text, canonical: () => other.canonical });
+      candidates.set(other.id, { id: other.id, publishedMs: other.publishedMs, text: other.text, spinFloor: other.spinAlone, canonical: () => other.canonical });
     }
     let bestSource: { decision: CopyDecision; text: string; share: number; canonical: CanonicalText } | null = null;
     for (const candidate of candidates.values()) {
@@ -116,12 +117,20 @@ export class CopyDetector {
         outcome.edges.push({ articleId: candidate.id, sourceId: article.id, share: decision.shareOfB, spun: decision.spun, passages: passagesAsEvidence(decision.passages, false) });
         outcome.spinUpdates.push({
           id: candidate.id,
-          spinScore: spinScore(candidate.text, { original: article.text, passages: swapSides(decision.passages), originalCanonical: article.canonical }, other),
+          spinScore: spinScore(
+            candidate.text,
+            { original: article.text, passages: swapSides(decision.passages), originalCanonical: article.canonical },
+            { canonical: other, textOnly: candidate.spinFloor },
+          ),
         });
       }
     }
     if (bestSource) {
-      outcome.spinScore = spinScore(article.text, { original: bestSource.text, passages: bestSource.decision.passages, originalCanonical: bestSource.canonical }, article.canonical);
+      outcome.spinScore = spinScore(
+        article.text,
+        { original: bestSource.text, passages: bestSource.decision.passages, originalCanonical: bestSource.canonical },
+        { canonical: article.canonical, textOnly: article.spinAlone },
+      );
     }
     this.remember(article.id, article.canonical);
     for (const key of article.copyKeys) {

@@ -101,6 +101,8 @@ export class Ingestor {
 
   async init(): Promise<void> {
     await initHashing();
+    // Copy detection runs here (it needs the store): synonyms and spin statistics on this thread.
+    await (await import('../dedup/copies.ts')).initCopyDetection();
     const { findBoilerplate } = await import('../dedup/boilerplate.ts');
     this.findTemplates = (text, seen) => findBoilerplate(text, { lineSeenElsewhere: seen });
     const { df, docCount } = await this.store.loadDocumentFrequencies();
@@ -114,7 +116,9 @@ export class Ingestor {
 
   async run(items: AsyncIterable<ReadItem>): Promise<IngestSummary> {
     const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, alreadyStored: 0, errors: [], storiesTouched: new Set(), storiesCreated: 0 };
-    const inline: PrepareOptions = { ...(await loadPrepareStages({ clusterParams: this.params })), ...this.options.prepare };
+    // Inline stages load on first use: when workers prepare everything, the main thread never
+    // holds the tagger and gazetteers.
+    let inline: PrepareOptions | null = null;
     const maxWorkers = this.options.workers ?? PreparePool.defaultSize();
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
     let pool: PreparePool | null = null;
@@ -127,11 +131,13 @@ export class Ingestor {
       if (this.options.strict) throw new StrictModeError(`${formatOrigin(error.origin)}: ${error.reason}`);
     };
     const prepareInline = async (records: RawRecord[]): Promise<PrepareResult[]> => {
+      inline ??= { ...(await loadPrepareStages({ clusterParams: this.params })), ...this.options.prepare };
       if (!inline.extractHtml && records.some((r) => r.input.html !== undefined)) {
         // linkedom and Readability load only for inputs that need them.
         inline.extractHtml = (await import('../extract/index.ts')).extractArticle;
       }
-      return records.map((record) => prepareArticle(record, inline));
+      const stages = inline;
+      return records.map((record) => prepareArticle(record, stages));
     };
     const flushChunk = () => {
       if (chunk.length === 0) return;
@@ -162,7 +168,7 @@ export class Ingestor {
         summary.read++;
         chunk.push(item.record);
         // Small inputs are prepared inline; past a threshold, worker threads take over.
-        if (!pool && maxWorkers > 0 && summary.read === (this.options.workerThreshold ?? WORKER_THRESHOLD)) pool = await PreparePool.start(maxWorkers, this.params);
+        if (!pool && maxWorkers > 0 && summary.read >= (this.options.workerThreshold ?? WORKER_THRESHOLD)) pool = await PreparePool.start(maxWorkers, this.params);
         if (chunk.length >= CHUNK_SIZE) {
           flushChunk();
           await drain(MAX_CHUNKS_IN_FLIGHT);

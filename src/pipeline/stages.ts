@@ -13,7 +13,7 @@ export async function loadPrepareStages(options: { html?: boolean; clusterParams
   await copies.initCopyDetection();
   stages.copyFeatures = (analysis, text) => {
     const canonical = copies.canonicalise(analysis);
-    return { canonical, copyKeys: copies.copyCandidateKeys(canonical), spinAlone: spinScore(text, undefined, canonical) };
+    return { canonical, copyKeys: copies.copyCandidateKeys(canonical), spinAlone: spinScore(text, undefined, { canonical }) };
   };
   const boilerplate = await import('../dedup/boilerplate.ts');
   stages.findBoilerplate = (text) => boilerplate.findBoilerplate(text);

@@ -3,10 +3,15 @@
  * PRAGMA user_version; a database from an older Storyline is brought up to date on open.
  */
 
+import type { Database as DatabaseHandle } from 'better-sqlite3';
+import { migrateToPackedPostings } from './sqlite/postings.ts';
+
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Data moves SQL alone cannot express; runs after `sql`, in the same transaction. */
+  run?: (db: DatabaseHandle) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -158,5 +163,12 @@ export const MIGRATIONS: Migration[] = [
         FROM article a, json_each(a.annotations, '$.places') p
         WHERE a.annotations IS NOT NULL AND json_extract(p.value, '$.name') IS NOT NULL;
     `,
+  },
+  {
+    version: 4,
+    description: 'candidate indexes as packed posting lists (one row per key), redundant story index dropped',
+    // article_story (story_id, published_ms) is a prefix of article_story_cover.
+    sql: `DROP INDEX IF EXISTS article_story;`,
+    run: migrateToPackedPostings,
   },
 ];

@@ -4,7 +4,7 @@
  */
 import { viterbi, TRANSITION_SIZE } from './decode.ts';
 import { contextFeatures, extractFeatures, sequenceMode, wordInfo, type FeatureSequence, type SequenceFeatures, type WordInfo, type WordMode } from './features.ts';
-import { FeatureTable } from './feature-table.ts';
+import { WeightTable } from './weight-table.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { LABEL_COUNT } from './labels.ts';
 import { dequantisationTable, quantiseWeights, weightScale } from './quantize.ts';
@@ -34,10 +34,9 @@ interface ScoredWord {
 const WORD_CACHE_LIMIT = 200_000;
 
 export class NerModel {
-  readonly table: FeatureTable;
   readonly gazetteer: Gazetteer;
-  /** Weights as scored: int8 rows and the value of each byte (see quantize.ts). */
-  private readonly quantised: Int8Array;
+  /** Weights as scored: int8 rows packed beside their keys, and the value of each byte (see quantize.ts). */
+  private readonly weights: WeightTable;
   private readonly byteValue: Float32Array;
   private readonly wordCache = [new Map<string, ScoredWord>(), new Map<string, ScoredWord>(), new Map<string, ScoredWord>()];
   private scratch = new Float64Array(256 * L);
@@ -46,11 +45,9 @@ export class NerModel {
     const weightCount = data.quantised ? data.quantised.length : data.weights.length;
     if (weightCount !== data.featureKeys.length * L) throw new Error('model weights do not match its features');
     if (data.transitions.length !== TRANSITION_SIZE) throw new Error('model transitions have the wrong size');
-    this.table = new FeatureTable(data.featureKeys.length);
-    for (let row = 0; row < data.featureKeys.length; row++) this.table.set(data.featureKeys[row], row);
     this.gazetteer = new Gazetteer(data.gazetteerKeys, data.gazetteerFlags);
     const scale = typeof data.meta.weightScale === 'number' ? data.meta.weightScale : weightScale(data.weights);
-    this.quantised = data.quantised ?? quantiseWeights(data.weights, scale);
+    this.weights = new WeightTable(data.featureKeys, data.quantised ?? quantiseWeights(data.weights, scale));
     this.byteValue = dequantisationTable(scale);
   }
 
@@ -73,14 +70,7 @@ export class NerModel {
   }
 
   private addRows(hashes: Uint32Array, from: number, to: number, out: Float32Array | Float64Array, base: number): void {
-    const weights = this.quantised;
-    const value = this.byteValue;
-    for (let k = from; k < to; k++) {
-      const row = this.table.get(hashes[k]);
-      if (row < 0) continue;
-      const w = row * L;
-      for (let y = 0; y < L; y++) out[base + y] += value[weights[w + y] & 0xff];
-    }
+    this.weights.addRows(hashes, from, to, this.byteValue, out, base);
   }
 
   /** Emission scores [token * L + label] (a view of a buffer reused by the next call). */

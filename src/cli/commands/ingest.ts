@@ -55,7 +55,7 @@ export function register(program: Command): void {
         let summary: IngestSummary;
         try {
           summary = await ingest(store, readInputs(inputs, readOptions), {
-            ...(await defaultIngestOptions()),
+            ...(await defaultIngestOptions(inputs)),
             strict: opts.strict,
             batchSize: opts.batchSize,
             onProgress: (s) => {

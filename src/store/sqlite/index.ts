@@ -7,6 +7,8 @@ import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MIGRATIONS } from '../migrations.ts';
 import type { ArticleRef, ArticleRow, BatchWrite, CopyCandidate, CopyEdge, Store, StoryQuery, StoryRow } from '../types.ts';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
+import { FEW_KEYS, MIN_SHARED_KEYS } from '../../dedup/copies-index.ts';
+import { Postings } from './postings.ts';
 
 /** SQLite limits bound parameters per statement; lookups go in chunks of this size. */
 const MAX_PARAMS = 500;
@@ -70,10 +72,6 @@ function toStory(row: Row): StoryRow {
   };
 }
 
-/** Posting-list cap of the copy-key index (mirrors src/dedup/copies-index.ts). */
-const MAX_POSTINGS_PER_COPY_KEY = 24;
-/** Shared keys a candidate needs, unless one text is too short to have that many keys. */
-const MIN_SHARED_COPY_KEYS = 2;
 
 const REF_COLUMNS = 'rowid, id, published_ms, ingest_seq, duplicate_of, story_id, minhash';
 
@@ -81,6 +79,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: DatabaseHandle;
   private readonly statements: Record<string, Statement>;
+  private readonly postings: Postings;
   /** Lookups with a variable number of parameters, prepared once per shape. */
   private readonly statementCache = new Map<string, Statement>();
 
@@ -105,7 +104,6 @@ export class SqliteStore implements Store {
         VALUES (@id, @inputId, @url, @source, @title, @published, @publishedMs, @language, @text, @raw, @origin,
         @contentHash, @duplicateOf, @storyId, @ingestSeq, @boilerplate, @annotations, @copiedFrom, @spinScore, @minhash)`),
       insertFts: db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)'),
-      insertBand: db.prepare('INSERT OR IGNORE INTO near_duplicate_band (band_key, article_rowid) VALUES (?, ?)'),
       upsertStory: db.prepare(`INSERT INTO story (id, label, label_article_id, first_ms, last_ms, article_count, source_count, touched_seq, state)
         VALUES (@id, @label, @labelArticleId, @firstMs, @lastMs, @articleCount, @sourceCount, @touchedSeq, @state)
         ON CONFLICT(id) DO UPDATE SET label = excluded.label, label_article_id = excluded.label_article_id, first_ms = excluded.first_ms,
@@ -116,10 +114,6 @@ export class SqliteStore implements Store {
       setCounter: db.prepare('INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'),
       relink: db.prepare('UPDATE article SET duplicate_of = @to WHERE id = @from OR duplicate_of = @from'),
       getArticle: db.prepare('SELECT * FROM article WHERE id = ?'),
-      // A key shared by many articles is boilerplate-like, not evidence: its posting list keeps
-      // the first MAX_POSTINGS_PER_COPY_KEY articles only, which bounds the cost per lookup.
-      insertCopyKey: db.prepare(`INSERT OR IGNORE INTO copy_key (key, article_rowid) SELECT @key, @rowid
-        WHERE (SELECT count(*) FROM (SELECT 1 FROM copy_key WHERE key = @key LIMIT ${MAX_POSTINGS_PER_COPY_KEY})) < ${MAX_POSTINGS_PER_COPY_KEY}`),
       insertCopyEdge: db.prepare(`INSERT INTO copy_edge (article_id, source_id, share, spun, passages) VALUES (@articleId, @sourceId, @share, @spun, @passages)
         ON CONFLICT(article_id, source_id) DO UPDATE SET share = excluded.share, spun = excluded.spun, passages = excluded.passages`),
       updateSpin: db.prepare('UPDATE article SET spin_score = @spinScore WHERE id = @id'),
@@ -129,6 +123,7 @@ export class SqliteStore implements Store {
       getStory: db.prepare('SELECT * FROM story WHERE id = ?'),
       storyArticles: db.prepare('SELECT * FROM article WHERE story_id = ? ORDER BY published_ms IS NULL, published_ms, ingest_seq'),
     };
+    this.postings = new Postings(db);
   }
 
   private migrate(): void {
@@ -137,6 +132,7 @@ export class SqliteStore implements Store {
       if (migration.version <= current) continue;
       this.db.transaction(() => {
         this.db.exec(migration.sql);
+        migration.run?.(this.db);
         this.db.pragma(`user_version = ${migration.version}`);
       })();
     }
@@ -180,17 +176,13 @@ export class SqliteStore implements Store {
   }
 
   async nearDuplicateCandidates(bandKeys: string[]): Promise<ArticleRef[]> {
-    if (bandKeys.length === 0) return [];
-    const out = new Map<number, ArticleRef>();
-    for (const part of chunks(bandKeys)) {
-      const rows = this
-        .cached(
-          `SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (SELECT article_rowid FROM near_duplicate_band WHERE band_key IN (${part.map(() => '?').join(',')}))`,
-        )
-        .all(...part) as Row[];
-      for (const row of rows) out.set(row.rowid as number, toRef(row));
+    const rowids = this.postings.bandHolders(bandKeys);
+    const out: ArticleRef[] = [];
+    for (const part of chunks(rowids)) {
+      const rows = this.cached(`SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
+      for (const row of rows) out.push(toRef(row));
     }
-    return [...out.values()];
+    return out;
   }
 
   async loadRecentStories(limit: number): Promise<StoryRow[]> {
@@ -235,8 +227,7 @@ export class SqliteStore implements Store {
         });
         const rowid = Number(info.lastInsertRowid);
         s.insertFts.run(rowid, article.title ?? '', article.text);
-        for (const key of article.nearDuplicateKeys) s.insertBand.run(key, rowid);
-        for (const key of article.copyKeys) s.insertCopyKey.run({ key, rowid });
+        this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
       }
       for (const edge of batch.copyEdges ?? []) s.insertCopyEdge.run({ ...edge, spun: edge.spun ? 1 : 0, passages: JSON.stringify(edge.passages) });
       for (const update of batch.spinUpdates ?? []) s.updateSpin.run(update);
@@ -307,14 +298,12 @@ export class SqliteStore implements Store {
   async copyCandidates(keys: string[], limit: number): Promise<CopyCandidate[]> {
     if (keys.length === 0) return [];
     // Rank candidates by the number of shared keys: the strongest overlaps first.
-    const hits = new Map<number, number>();
-    for (const part of chunks(keys)) {
-      const rows = this.cached(`SELECT article_rowid FROM copy_key WHERE key IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
-      for (const r of rows) hits.set(r.article_rowid as number, (hits.get(r.article_rowid as number) ?? 0) + 1);
-    }
-    const shortText = keys.length < MAX_POSTINGS_PER_COPY_KEY;
+    const hits = this.postings.copyKeyHits(keys);
+    // The candidate rule of copies-index.ts, judged on the query's keys (a stored article's
+    // key count is not kept): a short text accepts candidates on one shared key.
+    const shortText = keys.length < FEW_KEYS;
     const top = [...hits]
-      .filter(([, shared]) => shared >= MIN_SHARED_COPY_KEYS || shortText)
+      .filter(([, shared]) => shared >= MIN_SHARED_KEYS || shortText)
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
       .map(([rowid]) => rowid);

@@ -1,0 +1,58 @@
+/**
+ * Feature hash → weight row, packed for scoring: each 32-byte slot holds the key and its
+ * LABEL_COUNT int8 weights side by side, so a look-up that hits reads one cache line.
+ * Scoring is bound by these random reads (a few thousand per article); a separate key
+ * table and weight array cost two cache misses per feature.
+ */
+import { LABEL_COUNT } from './labels.ts';
+
+const SLOT_BYTES = 32;
+const KEY_WORDS = SLOT_BYTES / 4;
+if (4 + LABEL_COUNT > SLOT_BYTES) throw new Error('weight rows no longer fit a 32-byte slot');
+
+export class WeightTable {
+  private readonly keys: Int32Array;
+  private readonly bytes: Int8Array;
+  private readonly mask: number;
+
+  /** `weights` holds rows × LABEL_COUNT int8 weights, row r for featureKeys[r]. */
+  constructor(featureKeys: Uint32Array, weights: Int8Array) {
+    let capacity = 1024;
+    while (capacity < featureKeys.length * 2) capacity *= 2;
+    const buffer = new ArrayBuffer(capacity * SLOT_BYTES);
+    this.keys = new Int32Array(buffer);
+    this.bytes = new Int8Array(buffer);
+    this.mask = capacity - 1;
+    for (let row = 0; row < featureKeys.length; row++) {
+      const key = featureKeys[row] === 0 ? 1 : featureKeys[row] | 0;
+      let slot = key & this.mask;
+      while (this.keys[slot * KEY_WORDS] !== 0 && this.keys[slot * KEY_WORDS] !== key) slot = (slot + 1) & this.mask;
+      this.keys[slot * KEY_WORDS] = key;
+      this.bytes.set(weights.subarray(row * LABEL_COUNT, (row + 1) * LABEL_COUNT), slot * SLOT_BYTES + 4);
+    }
+  }
+
+  /**
+   * Adds the weight rows of features[from..to) to out[base..base+LABEL_COUNT), each byte
+   * decoded through `value` (see quantize.ts). Features the model does not know add nothing.
+   */
+  addRows(features: Uint32Array, from: number, to: number, value: Float32Array, out: Float32Array | Float64Array, base: number): void {
+    const keys = this.keys;
+    const bytes = this.bytes;
+    const mask = this.mask;
+    for (let k = from; k < to; k++) {
+      const key = features[k] === 0 ? 1 : features[k] | 0;
+      let slot = key & mask;
+      for (;;) {
+        const found = keys[slot * KEY_WORDS];
+        if (found === key) {
+          const w = slot * SLOT_BYTES + 4;
+          for (let y = 0; y < LABEL_COUNT; y++) out[base + y] += value[bytes[w + y] & 0xff];
+          break;
+        }
+        if (found === 0) break;
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { openStore } from '../../src/store/sqlite/index.ts';
+import { MAX_POSTINGS_PER_BAND, MAX_POSTINGS_PER_COPY_KEY, Postings, bandKeyId, copyKeyId, decodeRowids, encodeRowids } from '../../src/store/sqlite/postings.ts';
+import { scratchDir } from '../helpers.ts';
+
+function freshPostings(): { db: Database.Database; postings: Postings } {
+  const db = new Database(path.join(scratchDir(), 'p.sqlite'));
+  db.exec('CREATE TABLE band_posting (key INTEGER PRIMARY KEY, rowids BLOB NOT NULL); CREATE TABLE copy_posting (key INTEGER PRIMARY KEY, rowids BLOB NOT NULL);');
+  return { db, postings: new Postings(db) };
+}
+
+test('rowids survive the blob round trip, including bytes 0x00 and 0xff', () => {
+  const rowids = [1, 255, 256, 0x00ff00ff, 0xffffffff, 65536, 0];
+  assert.deepEqual(decodeRowids(encodeRowids(rowids)), rowids);
+});
+
+test('appended postings keep arrival order, byte-exact, and stop at the cap', () => {
+  const { db, postings } = freshPostings();
+  const rowids = Array.from({ length: MAX_POSTINGS_PER_COPY_KEY + 6 }, (_, i) => (i % 2 ? 0x00ff00ff + i : 256 * i + 1));
+  db.transaction(() => {
+    for (const rowid of rowids) postings.add(rowid, [], ['c1:abc']);
+  })();
+  const hits = postings.copyKeyHits(['c1:abc', 'c1:zzz']);
+  assert.deepEqual([...hits.keys()], rowids.slice(0, MAX_POSTINGS_PER_COPY_KEY));
+  assert.ok([...hits.values()].every((n) => n === 1));
+});
+
+test('copy-key hits count the keys each article shares; band holders are distinct', () => {
+  const { db, postings } = freshPostings();
+  db.transaction(() => {
+    postings.add(1, ['0:a.b.', '1:c.d.'], ['c1:1', 'c1:2', 'c1:3']);
+    postings.add(2, ['0:a.b.'], ['c1:2', 'c1:9']);
+  })();
+  assert.deepEqual(Object.fromEntries(postings.copyKeyHits(['c1:1', 'c1:2', 'c1:3'])), { 1: 3, 2: 1 });
+  assert.deepEqual(postings.bandHolders(['0:a.b.', '1:c.d.']).sort(), [1, 2]);
+  assert.deepEqual(postings.bandHolders(['9:x.y.']), []);
+});
+
+test('key ids: copy keys read their base-36 number, band keys hash to distinct safe integers', () => {
+  assert.equal(copyKeyId('c1:zz'), 35 * 36 + 35);
+  assert.throws(() => copyKeyId('c1:'), /not a copy key/);
+  const ids = new Set<number>();
+  for (let b = 0; b < 16; b++) for (let v = 0; v < 500; v++) ids.add(bandKeyId(`${b}:${v.toString(36)}.${(v * 7).toString(36)}.`));
+  assert.equal(ids.size, 16 * 500);
+  for (const id of ids) assert.ok(Number.isSafeInteger(id) && id >= 0);
+});
+
+test('a v3 database is migrated: one-row-per-posting tables become packed lists, first holders first', async () => {
+  const file = path.join(scratchDir(), 'v3.sqlite');
+  const db = new Database(file);
+  for (const m of MIGRATIONS.filter((m) => m.version <= 3)) db.exec(m.sql);
+  db.pragma('user_version = 3');
+  const insertBand = db.prepare('INSERT INTO near_duplicate_band (band_key, article_rowid) VALUES (?, ?)');
+  const insertKey = db.prepare('INSERT INTO copy_key (key, article_rowid) VALUES (?, ?)');
+  for (let rowid = 70; rowid >= 1; rowid--) insertBand.run('3:q.r.', rowid);
+  insertKey.run('c1:7', 5);
+  insertKey.run('c1:7', 2);
+  insertKey.run('c1:8', 5);
+  db.close();
+
+  const store = openStore(file);
+  assert.equal(store.schemaVersion(), MIGRATIONS[MIGRATIONS.length - 1].version);
+  const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
+  assert.ok(!tables.includes('copy_key') && !tables.includes('near_duplicate_band'));
+  const postings = new Postings(store.db);
+  assert.deepEqual(Object.fromEntries(postings.copyKeyHits(['c1:7', 'c1:8'])), { 2: 1, 5: 2 });
+  const holders = postings.bandHolders(['3:q.r.']);
+  assert.equal(holders.length, MAX_POSTINGS_PER_BAND);
+  assert.deepEqual(holders.slice(0, 3), [1, 2, 3]);
+  await store.close();
+});
