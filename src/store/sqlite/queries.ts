@@ -39,7 +39,7 @@ const COPY_SOURCES_PER_STORY_ARTICLE = 3;
 /** Search results are counted up to this many; beyond it the total is a lower bound. */
 const SEARCH_COUNT_CAP = 1000;
 /** Search ranks the best matches among this many most recently ingested matches. */
-export const SEARCH_RANK_WINDOW = 1000;
+export const SEARCH_RANK_WINDOW = 500;
 /** Story filters by words look at this many most recently ingested matching articles. */
 const STORY_TEXT_WINDOW = 20_000;
 /** bm25 weight of a title match relative to a body match. */
