@@ -92,7 +92,7 @@ const NUMBER_OR_TIME = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleve
 /** Verdicts per word pair: news vocabulary repeats, and a verdict costs dozens of look-ups. */
 const pairVerdicts = new Map<string, Map<string, boolean>>();
 let pairVerdictCount = 0;
-const MAX_PAIR_VERDICTS = 500_000;
+const MAX_PAIR_VERDICTS = 200_000;
 
 /**
  * Is the pair (x, y) a collocation broken by a synonym swap? Unseen in news prose, while

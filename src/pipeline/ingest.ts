@@ -22,8 +22,12 @@ export const NEAR_DUPLICATE_JACCARD = 0.7;
 const DEFAULT_BATCH_SIZE = 1000;
 /** Records sent to a worker at once. */
 const CHUNK_SIZE = 100;
-/** Chunks queued ahead so workers keep preparing while the main thread commits. */
-const MAX_CHUNKS_IN_FLIGHT = 16;
+/**
+ * Chunks queued ahead so workers keep preparing while the main thread commits. A batch's
+ * commit takes about a second, in which a worker prepares ~150 articles: six chunks keep it
+ * busy, and every prepared article waiting here is main-thread heap.
+ */
+const MAX_CHUNKS_IN_FLIGHT = 6;
 /** Inputs smaller than this are prepared inline: starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 2000;
 

@@ -11,12 +11,12 @@ import { restoreSynsets } from '../dedup/canonical.ts';
 import type { PrepareRequest, PrepareResponse } from './prepare-worker.ts';
 
 /**
- * Old-generation heap of a prepare worker. Its live data is the models and caches (about
- * 250 MB); without a limit V8 lets garbage pile up to several times that before collecting,
- * which made ingest's peak RSS twice what it needs (measured: 2.4 GB → 1.4 GB on the 20k
- * bench corpus at the same speed with a 700 MB heap).
+ * Old-generation heap of a prepare worker. Its live data is the models (about 250 MB) and
+ * bounded word caches (up to ~150 MB); without a limit V8 lets garbage pile up to several
+ * times that before collecting (peak RSS on the 20k bench corpus: 2.4 → 2.1 GB with the
+ * limit, at the same speed).
  */
-const WORKER_HEAP_MB = 512;
+const WORKER_HEAP_MB = 640;
 
 export class PreparePool {
   private readonly workers: Worker[] = [];

@@ -30,8 +30,12 @@ interface ScoredWord {
   scores: Float32Array;
 }
 
-/** Distinct words remembered per mode; a news day has far fewer, a corpus run clears and refills. */
-const WORD_CACHE_LIMIT = 200_000;
+/**
+ * Distinct words remembered per mode (an entry is ~400 bytes): a news day's vocabulary
+ * fits; a long run clears and refills, and the bound keeps a prepare worker's heap inside
+ * its limit (see prepare-pool.ts).
+ */
+const WORD_CACHE_LIMIT = 60_000;
 
 export class NerModel {
   readonly gazetteer: Gazetteer;

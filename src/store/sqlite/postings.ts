@@ -46,9 +46,8 @@ export function encodeRowids(rowids: number[]): Buffer {
 }
 
 export function decodeRowids(blob: Uint8Array): number[] {
-  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  const out: number[] = [];
-  for (let i = 0; i + 4 <= blob.byteLength; i += 4) out.push(view.getUint32(i, true));
+  const out: number[] = new Array(blob.byteLength >>> 2);
+  for (let k = 0, i = 0; k < out.length; k++, i += 4) out[k] = (blob[i] | (blob[i + 1] << 8) | (blob[i + 2] << 16) | (blob[i + 3] << 24)) >>> 0;
   return out;
 }
 
