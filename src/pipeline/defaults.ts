@@ -36,6 +36,11 @@ export function localInputBytes(inputs: readonly string[], limit = LARGE_INPUT_B
   return total;
 }
 
+/** Large local input: prepared by workers from the first record, ingested on its own thread (ingest-thread.ts). */
+export function isLargeInput(inputs: readonly string[]): boolean {
+  return localInputBytes(inputs) >= LARGE_INPUT_BYTES;
+}
+
 export async function defaultIngestOptions(inputs: readonly string[] = []): Promise<IngestOptions> {
-  return localInputBytes(inputs) >= LARGE_INPUT_BYTES ? { workerThreshold: 0 } : {};
+  return isLargeInput(inputs) ? { workerThreshold: 0 } : {};
 }

@@ -37,7 +37,8 @@ export function register(program: Command): void {
       await import('../../ingest/web-readers.ts');
       const { WebSession } = await import('../../ingest/fetch-session.ts');
       const { ingest, StrictModeError } = await import('../../pipeline/ingest.ts');
-      const { defaultIngestOptions } = await import('../../pipeline/defaults.ts');
+      const { defaultIngestOptions, isLargeInput } = await import('../../pipeline/defaults.ts');
+      const { ingestInThread } = await import('../../pipeline/ingest-thread.ts');
       const started = performance.now();
       const showProgress = opts.progress && process.stderr.isTTY;
       const bar = showProgress
@@ -54,16 +55,20 @@ export function register(program: Command): void {
         const readOptions = { source: opts.source, format: opts.format, web };
         let summary: IngestSummary;
         try {
-          summary = await ingest(store, readInputs(inputs, readOptions), {
+          const ingestOptions = {
             ...(await defaultIngestOptions(inputs)),
             strict: opts.strict,
             batchSize: opts.batchSize,
-            onProgress: (s) => {
+            onProgress: (s: IngestSummary) => {
               const seconds = (performance.now() - started) / 1000;
               bar?.setTotal(s.read);
               bar?.update(s.read, { added: s.added, duplicates: s.duplicates, errors: s.errors.length, rate: Math.round(s.added / Math.max(seconds, 0.001)) });
             },
-          });
+          };
+          // Large local input runs on its own thread with a bounded heap (see ingest-thread.ts).
+          summary = isLargeInput(inputs)
+            ? await ingestInThread(opts.db, readInputs(inputs, readOptions), ingestOptions)
+            : await ingest(store, readInputs(inputs, readOptions), ingestOptions);
         } catch (err) {
           bar?.stop();
           web.close();
