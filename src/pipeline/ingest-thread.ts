@@ -12,8 +12,14 @@ import { Worker } from 'node:worker_threads';
 import type { Message, ReadItem } from '../types.ts';
 import { StrictModeError, type IngestOptions, type IngestSummary } from './ingest.ts';
 
-/** Old-generation heap of the ingest thread: its live data stays near 300 MB on the 100k bench. */
+/**
+ * Heap of the ingest thread: its live data stays near 300 MB on the 100k bench. A young
+ * generation larger than a worker's default lets a batch's short-lived objects die young
+ * instead of being promoted (20k bench: 105 → 111 articles/s; a 1,200 MB old generation
+ * instead of 768 gained nothing).
+ */
 const INGEST_HEAP_MB = 768;
+const INGEST_YOUNG_HEAP_MB = 64;
 /** Read items posted at once, and messages the ingest thread may have unread. */
 const ITEMS_PER_MESSAGE = 200;
 const MAX_UNREAD_MESSAGES = 4;
@@ -47,7 +53,7 @@ export async function ingestInThread(
   const { onProgress, onBatch, ...plain } = options;
   const worker = new Worker(new URL('./ingest-worker-boot.mjs', import.meta.url), {
     workerData: { dbPath, options: plain },
-    resourceLimits: { maxOldGenerationSizeMb: INGEST_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: INGEST_HEAP_MB, maxYoungGenerationSizeMb: INGEST_YOUNG_HEAP_MB },
   });
   // What the callbacks see: the counts reported so far (stories touched arrive at the end).
   const mirror: IngestSummary = { read: 0, added: 0, duplicates: 0, alreadyStored: 0, errors: [], storiesTouched: new Set(), storiesCreated: 0 };
