@@ -28,7 +28,12 @@ function checkConsistent(dbPath: string): number {
   }
 }
 
-test('kill -9 during ingest leaves a consistent database; re-running completes it without duplicates', async () => {
+// A small file is ingested on the command's thread; past 4 MB on an ingest thread of its own
+// (src/pipeline/ingest-thread.ts): kill -9 must be safe on both paths.
+for (const { path: where, repeat } of [
+  { path: 'on the command thread', repeat: 6 },
+  { path: 'on its own ingest thread (input over 4 MB)', repeat: 17 },
+]) test(`kill -9 during ingest ${where} leaves a consistent database; re-running completes it without duplicates`, async () => {
   const dir = scratchDir();
   const input = path.join(dir, 'big.jsonl');
   const words = ['storm', 'court', 'market', 'vote', 'strike', 'fire', 'treaty', 'launch', 'match', 'trial'];
@@ -38,7 +43,7 @@ test('kill -9 during ingest leaves a consistent database; re-running completes i
       JSON.stringify({
         id: `k${i}`,
         title: `${words[i % 10]} update ${i}`,
-        text: `Report ${i} on the ${words[i % 10]} in region ${i % 97}. ` + `Detail ${i * 13} about ${words[(i * 7) % 10]} and ${words[(i * 3) % 10]}. `.repeat(6),
+        text: `Report ${i} on the ${words[i % 10]} in region ${i % 97}. ` + `Detail ${i * 13} about ${words[(i * 7) % 10]} and ${words[(i * 3) % 10]}. `.repeat(repeat),
         published: new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(),
       }),
     ).join('\n'),
