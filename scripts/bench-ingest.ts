@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { writeBenchCorpus } from '../src/eval/bench-corpus.ts';
 import { readInputs } from '../src/ingest/readers.ts';
 import { ingestInThread } from '../src/pipeline/ingest-thread.ts';
-import { defaultIngestOptions } from '../src/pipeline/defaults.ts';
+import { defaultIngestOptions, isLargeInput } from '../src/pipeline/defaults.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,7 +41,7 @@ const marks: Array<{ added: number; ms: number }> = [{ added: 0, ms: 0 }];
 const started = performance.now();
 let lastPrint = 0;
 const summary = await ingestInThread(dbPath, readInputs([corpus]), {
-  ...(await defaultIngestOptions([corpus])),
+  ...(await defaultIngestOptions({ largeInput: isLargeInput([corpus]) })),
   ...(values.workers !== undefined ? { workers: Number(values.workers) } : {}),
   onBatch: (s) => {
     const ms = performance.now() - started;

@@ -17,7 +17,7 @@ export const MAX_POSTINGS_PER_KEY = 24;
  * 8 candidates find every source that 40 found in the copy evaluation (seeds 1–3: same
  * recall, direction and false links; a copy there has one to three sources) and bound the
  * alignment work when a wire story is syndicated by dozens of outlets: each new
- * copy is compared with the dozen holders it shares most with, not with all of them.
+ * copy is compared with the eight holders it shares most with, not with all of them.
  */
 export const MAX_CANDIDATES = 8;
 export const MIN_SHARED_KEYS = 2;

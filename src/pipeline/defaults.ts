@@ -41,6 +41,7 @@ export function isLargeInput(inputs: readonly string[]): boolean {
   return localInputBytes(inputs) >= LARGE_INPUT_BYTES;
 }
 
-export async function defaultIngestOptions(inputs: readonly string[] = []): Promise<IngestOptions> {
-  return isLargeInput(inputs) ? { workerThreshold: 0 } : {};
+/** `largeInput`: what isLargeInput said of the inputs (workers take over from the first record). */
+export async function defaultIngestOptions(options: { largeInput?: boolean } = {}): Promise<IngestOptions> {
+  return options.largeInput ? { workerThreshold: 0 } : {};
 }

@@ -107,9 +107,8 @@ export async function ingestInThread(
     }
     if (batch.length) await send(batch);
     worker.postMessage({ type: 'end' } satisfies ToIngestThread);
-    const summary = await finished;
-    onProgress?.(summary);
-    return summary;
+    // The thread's last progress report (ingest sends one at the end) already reached onProgress.
+    return await finished;
   } finally {
     await worker.terminate();
   }

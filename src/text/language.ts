@@ -6,7 +6,7 @@ import { eld } from 'eld/small';
 
 /** Below this many characters eld's guesses are noise. */
 const MIN_CHARS_FOR_DETECTION = 40;
-/** Detection cost grows with length; the first few thousand characters decide it. */
+/** Detection cost grows with length; the lead (first 600 characters) decides it. */
 const DETECTION_SAMPLE_CHARS = 600;
 
 export function detectLanguage(text: string, declared?: string | null): string | null {

@@ -55,8 +55,9 @@ export function register(program: Command): void {
         const readOptions = { source: opts.source, format: opts.format, web };
         let summary: IngestSummary;
         try {
+          const largeInput = isLargeInput(inputs);
           const ingestOptions = {
-            ...(await defaultIngestOptions(inputs)),
+            ...(await defaultIngestOptions({ largeInput })),
             strict: opts.strict,
             batchSize: opts.batchSize,
             onProgress: (s: IngestSummary) => {
@@ -66,7 +67,7 @@ export function register(program: Command): void {
             },
           };
           // Large local input runs on its own thread with a bounded heap (see ingest-thread.ts).
-          summary = isLargeInput(inputs)
+          summary = largeInput
             ? await ingestInThread(opts.db, readInputs(inputs, readOptions), ingestOptions)
             : await ingest(store, readInputs(inputs, readOptions), ingestOptions);
         } catch (err) {

@@ -9,9 +9,10 @@
  * store the way it did.
  */
 import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
+import { MAX_POSTINGS_PER_KEY } from '../../dedup/copies-index.ts';
 
-/** Rowids kept per copy key: a key shared by more articles is a stock phrase, not evidence. */
-export const MAX_POSTINGS_PER_COPY_KEY = 24;
+/** Rowids kept per copy key: the candidate rule of src/dedup/copies-index.ts. */
+export const MAX_POSTINGS_PER_COPY_KEY = MAX_POSTINGS_PER_KEY;
 /**
  * Rowids kept per LSH band. Articles sharing a band are near duplicates of one another; the
  * first holders include the original, which is all a new copy needs to find.
