@@ -88,5 +88,17 @@ test('seed 001 (cased, spun wire copy): the people in the story', { skip: !exist
 
 test('seed 000 (lowercased, punctuation stripped): the people in the story', { skip: !existsSync(SEEDS) && 'no ../shared/seeds' }, () => {
   const entities = tagEntities(readFileSync(join(SEEDS, '000_0fbb9887d98a567f.txt'), 'utf8'));
-  for (const name of ['vladimir putin', 'dmitry peskov']) assert.ok(found(entities, 'PERSON', name), `${name} not found as PERSON`);
+  const people = ['kim jong un', 'vladimir putin', 'dmitry peskov', 'stephen e biegun', 'moon jae in', 'xi jinping', 'kim chang son'];
+  for (const name of people) assert.ok(found(entities, 'PERSON', name), `${name} not found as PERSON`);
+});
+
+test('caseless text: romanised Chinese and Korean names that are not in the seeds', () => {
+  const text =
+    'chinese premier li keqiang met south korean prime minister han duck soo in seoul on monday while foreign minister ' +
+    'wang yi stayed in beijing and opposition leader lee jae myung said the talks were useful';
+  const entities = tagEntities(text);
+  for (const name of ['li keqiang', 'han duck soo', 'wang yi', 'lee jae myung']) {
+    assert.ok(found(entities, 'PERSON', name), `${name} not found as PERSON: ${JSON.stringify(entities)}`);
+  }
+  assert.ok(found(entities, 'PLACE', 'seoul') && found(entities, 'PLACE', 'beijing'), JSON.stringify(entities));
 });

@@ -12,7 +12,7 @@
  */
 import { normaliseKeyToken } from './gazetteer.ts';
 import { HASH_SEED, hashStep } from './hash.ts';
-import { labelId, spansFromBilou, type TokenSpan } from './labels.ts';
+import { spansFromBilou, writeSpan, type TokenSpan } from './labels.ts';
 
 /** Longest mention (in tokens) that the second step looks for. */
 const MAX_MENTION_TOKENS = 8;
@@ -50,16 +50,6 @@ function spanKey(keys: readonly string[], start: number, end: number): number {
 function isCapitalised(word: string): boolean {
   const first = word.charAt(0);
   return first !== first.toLowerCase();
-}
-
-function writeSpan(labels: Int32Array, start: number, end: number, type: string): void {
-  if (end - start === 1) {
-    labels[start] = labelId(`U-${type}`);
-    return;
-  }
-  labels[start] = labelId(`B-${type}`);
-  for (let i = start + 1; i < end - 1; i++) labels[i] = labelId(`I-${type}`);
-  labels[end - 1] = labelId(`L-${type}`);
 }
 
 /**

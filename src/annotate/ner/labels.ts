@@ -110,6 +110,17 @@ export function spansFromBilou(ids: ArrayLike<number>): TokenSpan[] {
   return spans;
 }
 
+/** Overwrite labels[start, end) with one BILOU span of `type` (a CoNLL type: PER, ORG …). */
+export function writeSpan(labels: Int32Array, start: number, end: number, type: string): void {
+  if (end - start === 1) {
+    labels[start] = labelId(`U-${type}`);
+    return;
+  }
+  labels[start] = labelId(`B-${type}`);
+  for (let i = start + 1; i < end - 1; i++) labels[i] = labelId(`I-${type}`);
+  labels[end - 1] = labelId(`L-${type}`);
+}
+
 /** BILOU label ids → CoNLL IOB2 tags. */
 export function bilouToBio(ids: ArrayLike<number>): string[] {
   const tags = new Array<string>(ids.length).fill('O');

@@ -4,6 +4,7 @@
  * Offsets and raw text are handled in index.ts.
  */
 import { enforceConsistency } from './consistency.ts';
+import { completeEastAsianNames, gazetteerWordClasses, type WordClasses } from './east-asian-names.ts';
 import { documentEvidence } from './features.ts';
 import { bilouToBio } from './labels.ts';
 import type { NerModel } from './model.ts';
@@ -14,7 +15,16 @@ export function labelDocument(model: NerModel, sequences: ReadonlyArray<readonly
   const labels = sequences.map((words) => model.predict({ words, caseless, evidence }));
   // Caseless strings are too ambiguous to propagate ("park", "moon", "mr kim"); on dev the
   // pass gains +0.1 F1 cased and loses 0.2 caseless, so it runs on cased text only.
-  return caseless ? labels : enforceConsistency(sequences, labels, false);
+  if (!caseless) return enforceConsistency(sequences, labels, false);
+  const classes = wordClassesOf(model);
+  return labels.map((sequenceLabels, k) => completeEastAsianNames(sequences[k], sequenceLabels, classes));
+}
+
+const wordClasses = new WeakMap<NerModel, WordClasses>();
+function wordClassesOf(model: NerModel): WordClasses {
+  let classes = wordClasses.get(model);
+  if (!classes) wordClasses.set(model, (classes = gazetteerWordClasses(model.gazetteer)));
+  return classes;
 }
 
 /** CoNLL BIO tags for each sentence of one cased document. */
