@@ -14,6 +14,8 @@ npx tsc -p tsconfig.json --noEmit false --outDir "$OUT" --rootDir "$ROOT" \
   --rewriteRelativeImportExtensions --allowImportingTsExtensions false --sourceMap false || true
 # Data files beside the code (models, tables), the worker bootstrap without tsx.
 find src -type f ! -name '*.ts' ! -name '*.tsx' | while read -r f; do mkdir -p "$OUT/$(dirname "$f")"; cp "$f" "$OUT/$f"; done
-sed -i "s#^register();##; s#prepare-worker.ts#prepare-worker.js#; s#^import { register }.*##" "$OUT/src/pipeline/prepare-worker-boot.mjs"
+for boot in prepare ingest; do
+  sed -i "s#^register();##; s#$boot-worker.ts#$boot-worker.js#; s#^import { register }.*##" "$OUT/src/pipeline/$boot-worker-boot.mjs"
+done
 for link in node_modules models package.json bench-data; do [ -e "$ROOT/$link" ] && ln -s "$ROOT/$link" "$OUT/$link"; done
 echo "compiled to $OUT"

@@ -6,8 +6,11 @@ import { eld } from 'eld/small';
 
 /** Below this many characters eld's guesses are noise. */
 const MIN_CHARS_FOR_DETECTION = 40;
-/** Detection cost grows with length; the lead (first 600 characters) decides it. */
-const DETECTION_SAMPLE_CHARS = 600;
+/**
+ * Detection cost grows with length; the lead decides it. 300 characters agree with 600 on
+ * all 481 long texts of zyte-aeb and news_cluster (8 languages) at about half the cost.
+ */
+const DETECTION_SAMPLE_CHARS = 300;
 
 export function detectLanguage(text: string, declared?: string | null): string | null {
   const declaredCode = declared ? declared.toLowerCase().slice(0, 2) : null;

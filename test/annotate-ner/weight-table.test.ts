@@ -17,7 +17,7 @@ test('weight rows are found by feature hash, absent features add nothing, 0 is a
     keys[r] = k;
   }
   const weights = new Int8Array(rows * LABEL_COUNT).map(() => Math.floor(random() * 255) - 127);
-  const value = new Float32Array(256).map((_, b) => (b < 128 ? b : b - 256) / 4);
+  const value = new Float64Array(256).map((_, b) => (b < 128 ? b : b - 256) / 4);
   const table = new WeightTable(keys, weights);
 
   // Query: every 7th known key, each twice, mixed with unknown keys.

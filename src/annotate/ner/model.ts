@@ -27,7 +27,7 @@ export interface NerModelData {
 /** A word's context-free facts plus the summed weights of its intrinsic features. */
 interface ScoredWord {
   info: WordInfo;
-  scores: Float32Array;
+  scores: Float64Array;
 }
 
 /**
@@ -41,7 +41,7 @@ export class NerModel {
   readonly gazetteer: Gazetteer;
   /** Weights as scored: int8 rows packed beside their keys, and the value of each byte (see quantize.ts). */
   private readonly weights: WeightTable;
-  private readonly byteValue: Float32Array;
+  private readonly byteValue: Float64Array;
   private readonly wordCache = [new Map<string, ScoredWord>(), new Map<string, ScoredWord>(), new Map<string, ScoredWord>()];
   private scratch = new Float64Array(256 * L);
 
@@ -65,7 +65,7 @@ export class NerModel {
     let entry = cache.get(word);
     if (entry) return entry;
     const info = wordInfo(word, mode);
-    const scores = new Float32Array(L);
+    const scores = new Float64Array(L);
     this.addRows(info.intrinsic, 0, info.intrinsic.length, scores, 0);
     entry = { info, scores };
     if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
@@ -73,7 +73,7 @@ export class NerModel {
     return entry;
   }
 
-  private addRows(hashes: Uint32Array, from: number, to: number, out: Float32Array | Float64Array, base: number): void {
+  private addRows(hashes: Uint32Array, from: number, to: number, out: Float64Array, base: number): void {
     this.weights.addRows(hashes, from, to, this.byteValue, out, base);
   }
 

@@ -23,8 +23,8 @@ export function quantiseWeights(weights: ArrayLike<number>, scale: number): Int8
 }
 
 /** Value of each byte (indexed as unsigned: q & 0xff). */
-export function dequantisationTable(scale: number): Float32Array {
-  const table = new Float32Array(256);
+export function dequantisationTable(scale: number): Float64Array {
+  const table = new Float64Array(256);
   for (let q = -127; q <= 127; q++) table[q & 0xff] = Math.sign(q) * q * q * scale;
   return table;
 }

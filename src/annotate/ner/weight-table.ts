@@ -48,7 +48,7 @@ export class WeightTable {
    * Adds the weight rows of features[from..to) to out[base..base+LABEL_COUNT), each byte
    * decoded through `value` (see quantize.ts). Features the model does not know add nothing.
    */
-  addRows(features: Uint32Array, from: number, to: number, value: Float32Array, out: Float32Array | Float64Array, base: number): void {
+  addRows(features: Uint32Array, from: number, to: number, value: Float64Array, out: Float64Array, base: number): void {
     const keys = this.keys;
     const bytes = this.bytes;
     const mask = this.mask;
