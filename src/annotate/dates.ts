@@ -7,7 +7,7 @@
 import * as chrono from 'chrono-node';
 import type { DateMention, Span } from '../types.ts';
 import { formatDate, formatTime, parseIsoDate, type CivilDate } from './timex-calendar.ts';
-import { TIMEX_RULES, type MatchContext, type TimexType } from './timex-grammar.ts';
+import { TIMEX_RULES, TIMEX_TRIGGERS, type MatchContext, type TimexType } from './timex-grammar.ts';
 import { guessTense, type Tense } from './timex-values.ts';
 
 export interface DateOptions {
@@ -36,7 +36,15 @@ export function extractDates(text: string, options: DateOptions = {}): DateMenti
 export function extractTimexes(text: string, options: DateOptions = {}): TimexMention[] {
   const dct = parseIsoDate(options.published ?? null);
   const candidates: TimexMention[] = [];
+  // Rules share triggers (four need a month name): test each trigger once per text.
+  const triggered = new Map<RegExp, boolean>();
   for (const rule of TIMEX_RULES) {
+    const trigger = TIMEX_TRIGGERS[rule.name];
+    if (trigger) {
+      let present = triggered.get(trigger);
+      if (present === undefined) triggered.set(trigger, (present = trigger.test(text)));
+      if (!present) continue;
+    }
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {
       const start = match.index;

@@ -144,3 +144,43 @@ describe('dates: options and robustness', () => {
     assert.equal(mention.value, '2019-04-25');
   });
 });
+
+describe('dates: rule triggers', () => {
+  // One or more expressions for every rule, in varied case: whatever a rule matches must
+  // contain its trigger, or skipping the rule on texts without the trigger would lose it.
+  const SAMPLES = [
+    'On Monday, April 25-27, 2019 and Sept. 3 and the 4th of July 2018, 2019-04-16 and 4/16/19.',
+    'In early March 2019, last May, the 1990s, the eighties, the 21st century and in nineteen ninety-eight.',
+    'The third quarter of 2018, the latest fiscal quarter, the same period, this past week, the coming weekend.',
+    'Yesterday morning, tonight, the day after tomorrow, next Friday evening and at 3:30 p.m. EST on Tuesday.',
+    'About five years ago, a couple of months later, the past two decades, for hours, at noon, two thousand and one.',
+    'Last summer, next spring 2020, Christmas Eve, New Year\'s Day, Thanksgiving, every other week, daily, each Monday.',
+    'Right now, currently, these days, for the time being, recently, lately, the near future, the coming months.',
+    'The year-earlier figure, by year-end, the year\'s end, the fiscal year ended, for the full year, the week of May 6.',
+    'IN MARCH 2019 AND LAST WEEK, THE THIRD QUARTER AND YESTERDAY.',
+  ].join(' ');
+
+  it('every rule has a trigger, and every match of a rule contains it', async () => {
+    const { TIMEX_RULES, TIMEX_TRIGGERS } = await import('../../src/annotate/timex-grammar.ts');
+    for (const rule of TIMEX_RULES) {
+      const trigger = TIMEX_TRIGGERS[rule.name];
+      assert.ok(trigger, `rule ${rule.name} has no trigger`);
+      rule.pattern.lastIndex = 0;
+      let matches = 0;
+      for (const match of SAMPLES.matchAll(rule.pattern)) {
+        assert.ok(trigger.test(match[0]), `rule ${rule.name} matched "${match[0]}" without its trigger ${trigger}`);
+        matches++;
+      }
+      rule.pattern.lastIndex = 0;
+      assert.ok(matches > 0, `no sample exercises rule ${rule.name}`);
+    }
+  });
+
+  it('a text without a rule\'s trigger still gets the expressions other rules find', () => {
+    // No digit, month, weekday or season here: only the unit and deictic rules apply.
+    assert.deepEqual(valuesOf('He said it would take weeks, and it happened yesterday.'), [
+      ['weeks', 'PXW'],
+      ['yesterday', '2019-04-15'],
+    ]);
+  });
+});
