@@ -171,4 +171,13 @@ export const MIGRATIONS: Migration[] = [
     sql: `DROP INDEX IF EXISTS article_story;`,
     run: migrateToPackedPostings,
   },
+  {
+    version: 5,
+    description: 'article facets of new rows written by the store from the annotations it already holds',
+    // The insert trigger re-parsed each row's annotations JSON in SQL (json_each, then
+    // json_extract per element): 0.23 of the 0.31 ms an article insert cost. The store
+    // writes the same rows from the objects it has (SqliteStore.insertFacets); the update
+    // and delete triggers stay for anything that rewrites annotations in SQL.
+    sql: `DROP TRIGGER IF EXISTS article_facet_insert;`,
+  },
 ];

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MIGRATIONS } from '../migrations.ts';
+import type { Annotations } from '../../types.ts';
 import type { ArticleRef, ArticleRow, BatchWrite, CopyCandidate, CopyEdge, Store, StoryQuery, StoryRow } from '../types.ts';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
 import { FEW_KEYS, MIN_SHARED_KEYS } from '../../dedup/copies-index.ts';
@@ -104,6 +105,7 @@ export class SqliteStore implements Store {
         VALUES (@id, @inputId, @url, @source, @title, @published, @publishedMs, @language, @text, @raw, @origin,
         @contentHash, @duplicateOf, @storyId, @ingestSeq, @boilerplate, @annotations, @copiedFrom, @spinScore, @minhash)`),
       insertFts: db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)'),
+      insertFacet: db.prepare('INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail) VALUES (?, ?, ?, ?)'),
       upsertStory: db.prepare(`INSERT INTO story (id, label, label_article_id, first_ms, last_ms, article_count, source_count, touched_seq, state)
         VALUES (@id, @label, @labelArticleId, @firstMs, @lastMs, @articleCount, @sourceCount, @touchedSeq, @state)
         ON CONFLICT(id) DO UPDATE SET label = excluded.label, label_article_id = excluded.label_article_id, first_ms = excluded.first_ms,
@@ -210,6 +212,26 @@ export class SqliteStore implements Store {
     return Math.max(1, this.counter('next_story_id'));
   }
 
+  /**
+   * The facet rows of one article: each canonical entity with its type, each resolved place
+   * with its country, the first mention deciding the detail (what migration v3's trigger
+   * wrote). Repeated mentions are skipped here; case variants by the table's NOCASE key.
+   */
+  private insertFacets(rowid: number, annotations: Annotations): void {
+    const seen = new Set<string>();
+    for (const entity of annotations.entities) {
+      if (entity.canonical == null || seen.has(entity.canonical)) continue;
+      seen.add(entity.canonical);
+      this.statements.insertFacet.run('entity', entity.canonical, rowid, entity.type ?? null);
+    }
+    seen.clear();
+    for (const place of annotations.places) {
+      if (place.name == null || seen.has(place.name)) continue;
+      seen.add(place.name);
+      this.statements.insertFacet.run('place', place.name, rowid, place.country ?? null);
+    }
+  }
+
   async commitBatch(batch: BatchWrite): Promise<void> {
     const s = this.statements;
     this.db.transaction(() => {
@@ -227,6 +249,7 @@ export class SqliteStore implements Store {
         });
         const rowid = Number(info.lastInsertRowid);
         s.insertFts.run(rowid, article.title ?? '', article.text);
+        if (article.annotations) this.insertFacets(rowid, article.annotations);
         this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
       }
       for (const edge of batch.copyEdges ?? []) s.insertCopyEdge.run({ ...edge, spun: edge.spun ? 1 : 0, passages: JSON.stringify(edge.passages) });
