@@ -223,24 +223,6 @@ export function canonicalise(text: string): CanonicalText {
   };
 }
 
-/** A canonical text as posted between threads: without the synset references. */
-export type PortableCanonicalText = Omit<CanonicalText, 'synsets'>;
-
-/**
- * Drops the synsets for posting to another thread: cloning a few hundred small typed
- * arrays per article cost more than both threads' other copying together, and the
- * receiver finds them again from the words (restoreSynsets).
- */
-export function portable(c: CanonicalText): PortableCanonicalText {
-  const { synsets: _dropped, ...rest } = c;
-  return rest;
-}
-
-/** The synsets of every token, looked up again from its words (see `portable`). */
-export function restoreSynsets(c: PortableCanonicalText): CanonicalText {
-  return { ...c, synsets: c.words.map((w) => wordSynsets(w)) };
-}
-
 /** Number of content (non-stopword) tokens. */
 export function contentTokenCount(c: CanonicalText): number {
   let count = 0;

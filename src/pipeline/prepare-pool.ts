@@ -6,8 +6,8 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
 import type { ClusterParams } from '../cluster/features.ts';
-import type { PrepareResult } from './prepare.ts';
-import { restoreSynsets } from '../dedup/canonical.ts';
+import { analysisText, type PrepareOptions, type PrepareResult } from './prepare.ts';
+import { loadCopyFeatures } from './stages.ts';
 import type { PrepareRequest, PrepareResponse } from './prepare-worker.ts';
 
 /**
@@ -33,6 +33,11 @@ export class PreparePool {
 
   static async start(size = PreparePool.defaultSize(), clusterParams?: ClusterParams): Promise<PreparePool> {
     const pool = new PreparePool();
+    // Copy features are computed here, on arrival, not in the worker: a canonical text is
+    // hundreds of small arrays, and posting one cost about as much as computing it (its
+    // synsets had to be looked up again on this side anyway), while this thread, which
+    // aligns candidates with them, had time to spare and the worker had none.
+    const copyFeatures: NonNullable<PrepareOptions['copyFeatures']> = await loadCopyFeatures();
     const boot = new URL('./prepare-worker-boot.mjs', import.meta.url);
     await Promise.all(
       Array.from({ length: size }, () => {
@@ -44,10 +49,17 @@ export class PreparePool {
             if ('ready' in message) return resolve();
             const done = pool.pending.get(message.chunk);
             pool.pending.delete(message.chunk);
-            for (const result of message.results) {
-              if ('article' in result && result.article.copy) result.article.copy.canonical = restoreSynsets(result.article.copy.canonical);
-            }
-            done?.(message.results);
+            const results = message.results.map((result): PrepareResult => {
+              if (!('article' in result)) return result;
+              const { article } = result;
+              try {
+                article.copy = copyFeatures(analysisText(article.text, article.boilerplate), article.text);
+                return result;
+              } catch (err) {
+                return { error: { level: 'error', reason: `internal error while preparing: ${(err as Error).message}`, origin: article.origin } };
+              }
+            });
+            done?.(results);
           });
           worker.on('error', (err) => {
             pool.failure = err;

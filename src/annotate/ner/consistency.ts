@@ -118,6 +118,11 @@ export function enforceConsistency(sentences: ReadonlyArray<readonly string[]>, 
     let spans: TokenSpan[] | null = null;
     let i = 0;
     while (i < words.length) {
+      // In cased text every match starts with a capital (see below): skip the rest unhashed.
+      if (!caseless && !isCapitalised(words[i])) {
+        i++;
+        continue;
+      }
       let matchEnd = -1;
       let matchKey = 0;
       let h = HASH_SEED;
