@@ -176,7 +176,7 @@ function bestForm(group: NameGroup): string {
  * initials it is. Places keep their own name here (places.ts resolves them).
  */
 export function linkEntities(mentions: TaggedSpan[]): EntityMention[] {
-  const prepared = mentions
+  const prepared = splitJuxtaposedSurnames(mentions)
     .map((m) => {
       const tokens = coreTokens(m.text, m.type);
       const skeleton = tokens.map(spellingSkeleton);
@@ -233,6 +233,55 @@ export function linkEntities(mentions: TaggedSpan[]): EntityMention[] {
     }
     return { ...base, canonical: displayName(m.text.replace(/^the\s+/i, '')) };
   });
+}
+
+/**
+ * "the Putin-Kim summit", "a putin kim summit" (caseless): two people's surnames side by
+ * side read as one two-word PERSON. When the first word ends another full name in the
+ * article ("Vladimir Putin") and the second starts or ends a different one ("Kim Jong Un":
+ * East Asian names put the surname first), and the pair occurs only once, the mention
+ * becomes the two people it names. A first word that is nobody's last name ("Vladimir"
+ * of "Vladimir Putin", "Kim" of "Kim Chang") keeps a name whole.
+ */
+function splitJuxtaposedSurnames(mentions: TaggedSpan[]): TaggedSpan[] {
+  const endingIn = new Map<string, Set<string>>(); // last token → full names (skeleton keys)
+  const edgedBy = new Map<string, Set<string>>(); // first or last token → full names
+  const pairCount = new Map<string, number>();
+  const add = (map: Map<string, Set<string>>, token: string, key: string) => {
+    let keys = map.get(token);
+    if (!keys) map.set(token, (keys = new Set()));
+    keys.add(key);
+  };
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    const skeleton = coreTokens(m.text, m.type).map(spellingSkeleton);
+    if (skeleton.length < 2) continue;
+    const key = skeleton.join(' ');
+    if (skeleton.length === 2) pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
+    add(endingIn, skeleton[skeleton.length - 1], key);
+    add(edgedBy, skeleton[0], key);
+    add(edgedBy, skeleton[skeleton.length - 1], key);
+  }
+  const others = (map: Map<string, Set<string>>, token: string, pair: string): string[] => [...(map.get(token) ?? [])].filter((k) => k !== pair);
+  const out: TaggedSpan[] = [];
+  for (const m of mentions) {
+    const words = m.type === 'PERSON' ? [...m.text.matchAll(/[\p{L}\p{N}'’.]+/gu)] : [];
+    if (words.length === 2 && coreTokens(m.text, m.type).length === 2) {
+      const pair = coreTokens(m.text, m.type).map(spellingSkeleton).join(' ');
+      const [x, y] = pair.split(' ');
+      const first = others(endingIn, x, pair);
+      const second = others(edgedBy, y, pair);
+      if (pairCount.get(pair) === 1 && first.length > 0 && second.length > 0 && !first.some((k) => second.includes(k))) {
+        for (const w of words) {
+          const start = m.start + (w.index ?? 0);
+          out.push({ start, end: start + w[0].length, text: w[0], type: 'PERSON' });
+        }
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 /**

@@ -98,6 +98,24 @@ describe('linkEntities: within one article', () => {
     assert.equal(out[1].canonical, 'International Atomic Energy Agency');
   });
 
+  it('two surnames side by side are the two people, not a third one', () => {
+    const t = 'Vladimir Putin will host Kim Jong Un. The Putin-Kim summit follows talks with Vladimir Kolokoltsev.';
+    const out = linkEntities(tag(t, [['Vladimir Putin', 'PERSON'], ['Kim Jong Un', 'PERSON'], ['Putin-Kim', 'PERSON'], ['Vladimir Kolokoltsev', 'PERSON']]));
+    const inSummit = out.filter((e) => e.start >= t.indexOf('Putin-Kim') && e.end <= t.indexOf(' summit'));
+    assert.deepEqual(inSummit.map((e) => [e.text, e.canonical]), [['Putin', 'Vladimir Putin'], ['Kim', 'Kim Jong Un']]);
+    assert.equal(t.slice(inSummit[1].start, inSummit[1].end), 'Kim');
+    // A first name shared with another person does not split a full name.
+    assert.ok(out.some((e) => e.text === 'Vladimir Putin' && e.canonical === 'Vladimir Putin'));
+    assert.ok(!out.some((e) => e.text === 'Vladimir'));
+  });
+
+  it('a two-word name whose first word is nobody\'s surname stays whole', () => {
+    // "Kim" starts a full name but ends none, so "Kim Chang" is not two surnames.
+    const t = 'Kim Jong Un named Kim Chang his envoy; Chang Wei agreed.';
+    const out = linkEntities(tag(t, [['Kim Jong Un', 'PERSON'], ['Kim Chang', 'PERSON'], ['Chang Wei', 'PERSON']]));
+    assert.deepEqual(out.filter((e) => e.text.startsWith('Kim C')).map((e) => e.canonical), ['Kim Chang']);
+  });
+
   it('title-cases names from caseless text', () => {
     const out = linkEntities(tag('mr putin met kim jong un', [['kim jong un', 'PERSON'], ['mr putin', 'PERSON']]));
     assert.deepEqual(out.map((e) => e.canonical), ['Putin', 'Kim Jong Un']);
