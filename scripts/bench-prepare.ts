@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { PreparePool } from '../src/pipeline/prepare-pool.ts';
 import { DEFAULT_CLUSTER_PARAMS } from '../src/cluster/features.ts';
 import { readInputs } from '../src/ingest/readers.ts';
-import { initCopyDetection } from '../src/dedup/copies.ts';
 import type { RawRecord } from '../src/types.ts';
+import type { PrepareResult } from '../src/pipeline/prepare.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,24 +26,27 @@ for await (const item of readInputs([values.corpus!])) {
   if ('record' in item) records.push(item.record);
   if (records.length >= wanted) break;
 }
-await initCopyDetection();
 const pool = await PreparePool.start(1, DEFAULT_CLUSTER_PARAMS);
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-const inflight: Array<Promise<unknown>> = [];
+const inflight: Array<Promise<PrepareResult[]>> = [];
+let errors = 0;
+const settle = (results: PrepareResult[]) => (errors += results.filter((r) => 'error' in r).length);
 for (let i = 0; i < records.length; i += 100) {
   inflight.push(pool.prepare(records.slice(i, i + 100)));
-  if (inflight.length >= 12) await inflight.shift();
+  if (inflight.length >= 12) settle(await inflight.shift()!);
 }
-await Promise.all(inflight);
+for (const results of await Promise.all(inflight)) settle(results);
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 await pool.close();
+if (errors > 0) process.exitCode = 1; // timings of failed records mean nothing
 console.log(
   JSON.stringify(
     {
       date: new Date().toISOString().slice(0, 10),
       articles: records.length,
+      errors,
       msPerArticleWall: +(ms / records.length).toFixed(2),
       msCpuPerArticle: +((cpu.user + cpu.system) / 1000 / records.length).toFixed(2),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

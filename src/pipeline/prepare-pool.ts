@@ -49,6 +49,7 @@ export class PreparePool {
             if ('ready' in message) return resolve();
             const done = pool.pending.get(message.chunk);
             pool.pending.delete(message.chunk);
+            if (!done) return; // settled already, by a worker failure
             const results = message.results.map((result): PrepareResult => {
               if (!('article' in result)) return result;
               const { article } = result;
@@ -59,7 +60,7 @@ export class PreparePool {
                 return { error: { level: 'error', reason: `internal error while preparing: ${(err as Error).message}`, origin: article.origin } };
               }
             });
-            done?.(results);
+            done(results);
           });
           worker.on('error', (err) => {
             pool.failure = err;

@@ -14,7 +14,9 @@ const DETECTION_SAMPLE_CHARS = 300;
 
 export function detectLanguage(text: string, declared?: string | null): string | null {
   const declaredCode = declared ? declared.toLowerCase().slice(0, 2) : null;
-  const sample = text.slice(0, DETECTION_SAMPLE_CHARS);
+  // Boilerplate arrives blanked to spaces (same offsets): sample from the first real text.
+  const from = text.search(/\S/);
+  const sample = from < 0 ? '' : text.slice(from, from + DETECTION_SAMPLE_CHARS);
   if (sample.trim().length < MIN_CHARS_FOR_DETECTION) return declaredCode;
   const result = eld.detect(sample);
   if (!result.language) return declaredCode;

@@ -11,7 +11,7 @@ const ENGLISH = new Set(['in', 'son', 'said', 'the', 'change', 'met', 'on', 'xi'
 const CLASSES: WordClasses = {
   isEnglishWord: (w) => ENGLISH.has(w),
   isOtherName: (w) => w === 'beijing' || w === 'shanghai',
-  isPersonNoun: (w) => w === 'president' || w === 'minister',
+  isPersonNoun: (w) => w === 'president' || w === 'minister' || w === 'premier',
 };
 
 function tag(sentence: string, given: Record<number, string> = {}): string[] {
@@ -52,6 +52,14 @@ test('an untagged surname with a pinyin given name becomes a person; English wor
   assert.deepEqual(tag('wang yi said'), ['O', 'O', 'O']);
   assert.deepEqual(tag('minister wang yi said'), ['O', 'B-PER', 'I-PER', 'O']);
   assert.deepEqual(tag('he ran'), ['O', 'O']);
+  // "began" is in no lemma list and splits into pinyin (be-gan): "he" needs a person noun.
+  assert.deepEqual(tag('then he began to speak'), ['O', 'O', 'O', 'O', 'O']);
+  assert.deepEqual(tag('vice premier he lifeng said'), ['O', 'O', 'B-PER', 'I-PER', 'O']);
+});
+
+test('all-capital text is read like lowercase', () => {
+  assert.deepEqual(tag('MET MOON JAE IN ON', { 1: 'B-PER', 2: 'L-PER' }), ['O', 'B-PER', 'I-PER', 'I-PER', 'O']);
+  assert.deepEqual(tag('PRESIDENT XI JINPING SAID'), ['O', 'B-PER', 'I-PER', 'O']);
 });
 
 test('a Korean surname with two syllables after a person noun becomes a person', () => {

@@ -13,7 +13,9 @@
  *    "kim chang" + "son", "kim jong" + "un" read as the UN) takes the second syllable:
  *    Korean given names are two syllables far more often than one;
  * 2. an untagged surname followed by a pinyin given name of two or three syllables that is
- *    not an English word ("xi jinping", "li keqiang") becomes a PERSON;
+ *    not an English word ("xi jinping", "li keqiang") becomes a PERSON, unless the surname
+ *    is itself a frequent English word ("he began": irregular verb forms are in no lemma
+ *    list and split into pinyin);
  * 3. after a person noun ("president", "minister", "spokesman"), an untagged surname with a
  *    given name of syllables, at least one of them not an English word, becomes a PERSON
  *    ("foreign minister wang yi", "president moon jae in").
@@ -36,6 +38,12 @@ const CHINESE_SURNAMES = new Set(
     'chang chiang chou hsu tsai wong chan cheung leung lee ho lam ng chow tsang kwok lau yeung'
   ).split(' '),
 );
+
+/**
+ * Chinese surnames that are also frequent English words ("he began", "long came", "the sun
+ * rose"): these start a name only after a person noun ("vice premier he lifeng").
+ */
+const ENGLISH_WORD_SURNAMES = new Set('he long song fan sun pan tan ma wan ho bo ding fang lam chow lau'.split(' '));
 
 /** The most frequent Korean surnames in their usual English spellings. */
 const KOREAN_SURNAMES = new Set(
@@ -113,7 +121,9 @@ export function gazetteerWordClasses(gazetteer: Gazetteer): WordClasses {
  * Apply the three rules to one caseless sequence's BILOU labels, in place. `words` are
  * the caseless tokens (lowercase letter/digit runs).
  */
-export function completeEastAsianNames(words: readonly string[], labels: Int32Array, classes: WordClasses): Int32Array {
+export function completeEastAsianNames(original: readonly string[], labels: Int32Array, classes: WordClasses): Int32Array {
+  // Caseless covers all-capital text too ("MOON JAE IN"); the inventories are lowercase.
+  const words = original.map((w) => w.toLowerCase());
   const n = words.length;
   const isSurname = (i: number): boolean => i < n && (CHINESE_SURNAMES.has(words[i]) || KOREAN_SURNAMES.has(words[i]));
 
@@ -148,7 +158,7 @@ function givenNameEnd(words: readonly string[], at: number, afterPersonNoun: boo
   const nameLike = (word: string): boolean => !classes.isEnglishWord(word) && !classes.isOtherName(word);
   if (CHINESE_SURNAMES.has(surname)) {
     const syllables = pinyinSyllableCount(first);
-    if (syllables >= 2 && syllables <= 3 && nameLike(first)) return at + 2;
+    if (syllables >= 2 && syllables <= 3 && nameLike(first) && (afterPersonNoun || !ENGLISH_WORD_SURNAMES.has(surname))) return at + 2;
     if (afterPersonNoun && syllables === 1 && nameLike(first)) return at + 2;
   }
   if (KOREAN_SURNAMES.has(surname) && afterPersonNoun && second && isKoreanSyllable(first) && isKoreanSyllable(second)) {

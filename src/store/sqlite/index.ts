@@ -130,6 +130,10 @@ export class SqliteStore implements Store {
 
   private migrate(): void {
     const current = this.db.pragma('user_version', { simple: true }) as number;
+    const newest = MIGRATIONS[MIGRATIONS.length - 1].version;
+    // A newer Storyline may write parts of its schema in code (v5 facets): an older one
+    // writing into that database would silently leave them out.
+    if (current > newest) throw new Error(`database schema v${current} is newer than this Storyline understands (v${newest}); upgrade Storyline to use it`);
     for (const migration of MIGRATIONS) {
       if (migration.version <= current) continue;
       this.db.transaction(() => {
