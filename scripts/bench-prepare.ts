@@ -6,6 +6,7 @@
  * thread) and the process CPU per article (worker plus the receiving thread).
  * The corpus defaults to the one `npm run bench -- --articles 20000` writes.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PreparePool } from '../src/pipeline/prepare-pool.ts';
@@ -21,6 +22,10 @@ const { values } = parseArgs({
   },
 });
 const wanted = Number(values.articles);
+if (!fs.existsSync(values.corpus!)) {
+  console.error(`no corpus at ${values.corpus}: run \`npm run bench -- --articles 20000\` first, or pass --corpus FILE`);
+  process.exit(2);
+}
 const records: RawRecord[] = [];
 for await (const item of readInputs([values.corpus!])) {
   if ('record' in item) records.push(item.record);
