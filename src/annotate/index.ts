@@ -16,6 +16,11 @@ export interface AnnotateOptions {
   published?: string | null;
   /** Boilerplate spans to skip: nothing inside them is annotated. */
   mask?: Span[];
+  /**
+   * The article's headline: its names help link the text's short mentions ("Putin" in a
+   * text whose headline names "Vladimir Putin"); annotations stay offsets into `text`.
+   */
+  title?: string | null;
   /** Entity tagger; defaults to the shipped model (tests pass their own spans). */
   tagger?: (text: string) => TaggedSpan[];
   /** When given, CPU seconds spent in each stage are added to it (for --stats). */
@@ -67,7 +72,8 @@ export function annotateText(text: string, options: AnnotateOptions = {}): Annot
   const timings = options.timings;
   const raw = timed(timings, 'tagging', () => tagger(text));
   const tagged = timed(timings, 'linking', () => repairMentions(text, raw).filter((m) => !overlapsAny(m, mask)));
-  const entities = timed(timings, 'linking', () => linkEntities(tagged));
+  const headline = options.title ? timed(timings, 'tagging', () => tagger(options.title!)) : [];
+  const entities = timed(timings, 'linking', () => linkEntities(tagged, headline.filter((m) => m.type === 'PERSON' || m.type === 'ORG')));
   const places = timed(timings, 'places', () => resolvePlaces(text, tagged));
   // A place's canonical name is the gazetteer's ("U.S." → "United States").
   const placeNames = new Map(places.filter((p) => p.lat !== null).map((p) => [`${p.start}:${p.end}`, p.name]));

@@ -175,8 +175,12 @@ function bestForm(group: NameGroup): string {
  * stays its own entity. Organisations named by an acronym take the spelled-out name whose
  * initials it is. Places keep their own name here (places.ts resolves them).
  */
-export function linkEntities(mentions: TaggedSpan[]): EntityMention[] {
-  const prepared = splitJuxtaposedSurnames(mentions)
+export function linkEntities(mentions: TaggedSpan[], context: TaggedSpan[] = []): EntityMention[] {
+  // Context mentions (the headline's) name full names for the text's short mentions; only
+  // the text's own mentions are returned. They count as written before the text.
+  const contextStart = Math.min(0, ...context.map((m) => m.start)) - Math.max(0, ...context.map((m) => m.end)) - 1;
+  const combined = [...context.map((m) => ({ ...m, start: m.start + contextStart, end: m.end + contextStart, fromContext: true })), ...mentions.map((m) => ({ ...m, fromContext: false }))];
+  const prepared = splitJuxtaposedSurnames(combined)
     .map((m) => {
       const tokens = coreTokens(m.text, m.type);
       const skeleton = tokens.map(spellingSkeleton);
@@ -210,7 +214,8 @@ export function linkEntities(mentions: TaggedSpan[]): EntityMention[] {
   const acronyms = orgAcronyms(prepared);
   // Salience: full-name mentions, plus the short mentions already given to the name.
   const salience = new Map<NameGroup, number>(fullNames.map((f) => [f, f.positions.length]));
-  return prepared.map((m) => {
+  return prepared.flatMap((m): EntityMention[] => {
+    if (m.fromContext) return [];
     const base = { start: m.start, end: m.end, text: m.text, type: m.type };
     if (m.type === 'PERSON') {
       let group: NameGroup | undefined;
@@ -225,13 +230,13 @@ export function linkEntities(mentions: TaggedSpan[]): EntityMention[] {
           salience.set(group, (salience.get(group) ?? 0) + 1);
         }
       }
-      return { ...base, canonical: group ? bestForm(group) : personDisplay(m.text) };
+      return [{ ...base, canonical: group ? bestForm(group) : personDisplay(m.text) }];
     }
     if (m.type === 'ORG') {
       const expanded = acronyms.get(m.tokens.join(''));
-      if (m.tokens.length === 1 && expanded) return { ...base, canonical: expanded };
+      if (m.tokens.length === 1 && expanded) return [{ ...base, canonical: expanded }];
     }
-    return { ...base, canonical: displayName(m.text.replace(/^the\s+/i, '')) };
+    return [{ ...base, canonical: displayName(m.text.replace(/^the\s+/i, '')) }];
   });
 }
 
@@ -243,7 +248,7 @@ export function linkEntities(mentions: TaggedSpan[]): EntityMention[] {
  * becomes the two people it names. A first word that is nobody's last name ("Vladimir"
  * of "Vladimir Putin", "Kim" of "Kim Chang") keeps a name whole.
  */
-function splitJuxtaposedSurnames(mentions: TaggedSpan[]): TaggedSpan[] {
+function splitJuxtaposedSurnames<T extends TaggedSpan>(mentions: T[]): T[] {
   const endingIn = new Map<string, Set<string>>(); // last token → full names (skeleton keys)
   const edgedBy = new Map<string, Set<string>>(); // first or last token → full names
   const pairCount = new Map<string, number>();
@@ -263,7 +268,7 @@ function splitJuxtaposedSurnames(mentions: TaggedSpan[]): TaggedSpan[] {
     add(edgedBy, skeleton[skeleton.length - 1], key);
   }
   const others = (map: Map<string, Set<string>>, token: string, pair: string): string[] => [...(map.get(token) ?? [])].filter((k) => k !== pair);
-  const out: TaggedSpan[] = [];
+  const out: T[] = [];
   for (const m of mentions) {
     const words = m.type === 'PERSON' ? [...m.text.matchAll(/[\p{L}\p{N}'’.]+/gu)] : [];
     if (words.length === 2 && coreTokens(m.text, m.type).length === 2) {
@@ -274,7 +279,7 @@ function splitJuxtaposedSurnames(mentions: TaggedSpan[]): TaggedSpan[] {
       if (pairCount.get(pair) === 1 && first.length > 0 && second.length > 0 && !first.some((k) => second.includes(k))) {
         for (const w of words) {
           const start = m.start + (w.index ?? 0);
-          out.push({ start, end: start + w[0].length, text: w[0], type: 'PERSON' });
+          out.push({ ...m, start, end: start + w[0].length, text: w[0] });
         }
         continue;
       }

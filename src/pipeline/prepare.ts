@@ -55,7 +55,7 @@ export interface PrepareOptions {
   /** Canonical tokens, copy-index keys and a text-only spin score for copy detection. */
   copyFeatures?: (analysis: string, text: string) => CopyFeatures;
   /** Entities, places and dates; entity keys also feed the clustering. */
-  annotate?: (text: string, published: string | null, mask: BoilerplateSpan[]) => Annotations;
+  annotate?: (text: string, published: string | null, mask: BoilerplateSpan[], title: string | null) => Annotations;
 }
 
 /** The text with boilerplate spans blanked out: same offsets, none of the boilerplate words. */
@@ -107,7 +107,7 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
 
   const bodyTokens = tokenize(clean);
   const bodySentences = splitSentences(clean, bodyTokens);
-  const annotations = options.annotate ? options.annotate(text, date.iso, boilerplate) : null;
+  const annotations = options.annotate ? options.annotate(text, date.iso, boilerplate, title) : null;
   const entityKeys = annotations?.entities.map((e) => `${e.type}:${e.canonical.toLowerCase()}`);
   const features = articleFeatures(
     { titleTokens: tokenize(title ?? ''), bodyTokens, bodySentences, hasCase: hasCaseInformation(clean), entities: entityKeys },

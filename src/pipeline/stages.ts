@@ -29,6 +29,6 @@ export async function loadPrepareStages(options: { html?: boolean; clusterParams
   stages.boilerplateLineKeys = boilerplate.boilerplateLineKeys;
   const annotators = await import('../annotate/index.ts');
   await annotators.initAnnotators();
-  stages.annotate = (text, published, mask) => annotators.annotateText(text, { published, mask });
+  stages.annotate = (text, published, mask, title) => annotators.annotateText(text, { published, mask, title });
   return stages;
 }

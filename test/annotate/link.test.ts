@@ -116,6 +116,19 @@ describe('linkEntities: within one article', () => {
     assert.deepEqual(out.filter((e) => e.text.startsWith('Kim C')).map((e) => e.canonical), ['Kim Chang']);
   });
 
+  it('the headline names the full name a text only calls by surname; only text mentions come back', () => {
+    const headline = 'Kim Jong Un to meet Vladimir Putin';
+    const t = 'Mr Putin will host the North Korean leader. Putin said Kim was welcome.';
+    const out = linkEntities(
+      tag(t, [['Mr Putin', 'PERSON'], ['Putin', 'PERSON'], ['Kim', 'PERSON']]),
+      tag(headline, [['Kim Jong Un', 'PERSON'], ['Vladimir Putin', 'PERSON']]),
+    );
+    assert.deepEqual(out.map((e) => [e.text, e.canonical]), [['Mr Putin', 'Vladimir Putin'], ['Putin', 'Vladimir Putin'], ['Kim', 'Kim Jong Un']]);
+    for (const e of out) assert.equal(t.slice(e.start, e.end), e.text);
+    // Without the headline, the surnames stay as written.
+    assert.equal(linkEntities(tag(t, [['Putin', 'PERSON']]))[0].canonical, 'Putin');
+  });
+
   it('title-cases names from caseless text', () => {
     const out = linkEntities(tag('mr putin met kim jong un', [['kim jong un', 'PERSON'], ['mr putin', 'PERSON']]));
     assert.deepEqual(out.map((e) => e.canonical), ['Putin', 'Kim Jong Un']);

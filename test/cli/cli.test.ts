@@ -25,6 +25,10 @@ test('ingest of the seeds puts both documents in one story; story and export sho
     }
     assert.equal(line.storyId, stories[0].id);
     assert.equal(line.language, 'en');
+    // Both leaders in both documents, as one canonical name each (seed 001's text calls
+    // Putin by surname only; its headline gives the full name).
+    const people = new Set(line.entities.filter((e: { type: string }) => e.type === 'PERSON').map((e: { canonical: string }) => e.canonical));
+    for (const name of ['Kim Jong Un', 'Vladimir Putin']) assert.ok(people.has(name), `${line.title}: ${name} missing from ${[...people].join(', ')}`);
   }
 });
 

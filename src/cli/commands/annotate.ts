@@ -16,6 +16,7 @@ interface AnnotateCommandOptions {
 interface AnnotateInput {
   id: string | null;
   text: string;
+  title: string | null;
   published: string | null;
 }
 
@@ -31,6 +32,7 @@ export function parseAnnotateLine(line: string): AnnotateInput | string {
   const record = value as Record<string, unknown>;
   if (typeof record.text !== 'string') return 'missing "text" (a string)';
   if (record.id !== undefined && typeof record.id !== 'string' && typeof record.id !== 'number') return '"id" must be a string or number';
+  if (record.title !== undefined && record.title !== null && typeof record.title !== 'string') return '"title" must be a string';
   if (record.published !== undefined && record.published !== null && typeof record.published !== 'string') {
     return '"published" must be an ISO-8601 string';
   }
@@ -40,6 +42,7 @@ export function parseAnnotateLine(line: string): AnnotateInput | string {
   return {
     id: record.id === undefined ? null : String(record.id),
     text: record.text,
+    title: typeof record.title === 'string' ? record.title : null,
     published: typeof record.published === 'string' ? record.published : null,
   };
 }
@@ -74,7 +77,7 @@ export function register(program: Command): void {
         }
         const started = process.hrtime.bigint();
         const cpuStarted = process.cpuUsage();
-        const annotations = annotateText(parsed.text, { published: parsed.published, timings: options.stats ? timings : undefined });
+        const annotations = annotateText(parsed.text, { published: parsed.published, title: parsed.title, timings: options.stats ? timings : undefined });
         const cpu = process.cpuUsage(cpuStarted);
         cpuSeconds += (cpu.user + cpu.system) / 1e6;
         seconds += Number(process.hrtime.bigint() - started) / 1e9;
