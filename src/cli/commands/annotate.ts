@@ -51,7 +51,7 @@ export function register(program: Command): void {
   program
     .command('annotate')
     .description('Entities (with canonical names), places (with coordinates) and dates (TIMEX3) for JSONL articles')
-    .argument('[file]', 'JSONL input, one {"id","text","published"?} a line; "-" or nothing for stdin', '-')
+    .argument('[file]', 'JSONL input, one {"id","text","published"?,"title"?} a line (the title helps link names; offsets stay in the text); "-" or nothing for stdin', '-')
     .option('--stats', 'print articles, tokens and tokens per second to stderr')
     .action(async (file: string, options: AnnotateCommandOptions) => {
       const source = file === '-' ? '<stdin>' : file;
