@@ -178,8 +178,8 @@ function bestForm(group: NameGroup): string {
 export function linkEntities(mentions: TaggedSpan[], context: TaggedSpan[] = []): EntityMention[] {
   // Context mentions (the headline's) name full names for the text's short mentions; only
   // the text's own mentions are returned. They count as written before the text.
-  const contextStart = Math.min(0, ...context.map((m) => m.start)) - Math.max(0, ...context.map((m) => m.end)) - 1;
-  const combined = [...context.map((m) => ({ ...m, start: m.start + contextStart, end: m.end + contextStart, fromContext: true })), ...mentions.map((m) => ({ ...m, fromContext: false }))];
+  const shift = -1 - Math.max(0, ...context.map((m) => m.end));
+  const combined = [...context.map((m) => ({ ...m, start: m.start + shift, end: m.end + shift, fromContext: true })), ...mentions.map((m) => ({ ...m, fromContext: false }))];
   const prepared = splitJuxtaposedSurnames(combined)
     .map((m) => {
       const tokens = coreTokens(m.text, m.type);
@@ -257,9 +257,8 @@ function splitJuxtaposedSurnames<T extends TaggedSpan>(mentions: T[]): T[] {
     if (!keys) map.set(token, (keys = new Set()));
     keys.add(key);
   };
-  for (const m of mentions) {
-    if (m.type !== 'PERSON') continue;
-    const skeleton = coreTokens(m.text, m.type).map(spellingSkeleton);
+  const skeletons = mentions.map((m) => (m.type === 'PERSON' ? coreTokens(m.text, m.type).map(spellingSkeleton) : []));
+  for (const skeleton of skeletons) {
     if (skeleton.length < 2) continue;
     const key = skeleton.join(' ');
     if (skeleton.length === 2) pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
@@ -269,11 +268,12 @@ function splitJuxtaposedSurnames<T extends TaggedSpan>(mentions: T[]): T[] {
   }
   const others = (map: Map<string, Set<string>>, token: string, pair: string): string[] => [...(map.get(token) ?? [])].filter((k) => k !== pair);
   const out: T[] = [];
-  for (const m of mentions) {
-    const words = m.type === 'PERSON' ? [...m.text.matchAll(/[\p{L}\p{N}'’.]+/gu)] : [];
-    if (words.length === 2 && coreTokens(m.text, m.type).length === 2) {
-      const pair = coreTokens(m.text, m.type).map(spellingSkeleton).join(' ');
-      const [x, y] = pair.split(' ');
+  mentions.forEach((m, index) => {
+    const skeleton = skeletons[index];
+    const words = skeleton.length === 2 ? [...m.text.matchAll(/[\p{L}\p{N}'’.]+/gu)] : [];
+    if (words.length === 2) {
+      const [x, y] = skeleton;
+      const pair = skeleton.join(' ');
       const first = others(endingIn, x, pair);
       const second = others(edgedBy, y, pair);
       if (pairCount.get(pair) === 1 && first.length > 0 && second.length > 0 && !first.some((k) => second.includes(k))) {
@@ -281,11 +281,11 @@ function splitJuxtaposedSurnames<T extends TaggedSpan>(mentions: T[]): T[] {
           const start = m.start + (w.index ?? 0);
           out.push({ ...m, start, end: start + w[0].length, text: w[0] });
         }
-        continue;
+        return;
       }
     }
     out.push(m);
-  }
+  });
   return out;
 }
 
