@@ -175,7 +175,8 @@ export const MIGRATIONS: Migration[] = [
     version: 5,
     description: 'article facets of new rows written by the store from the annotations it already holds',
     // The insert trigger re-parsed each row's annotations JSON in SQL (json_each, then
-    // json_extract per element): 0.23 of the 0.31 ms an article insert cost. The store
+    // json_extract per element): an insert cost ~0.27 ms with it, ~0.16 with the rows
+    // written from the objects (`npm run bench:fast-paths`). The store
     // writes the same rows from the objects it has (SqliteStore.insertFacets); the update
     // and delete triggers stay for anything that rewrites annotations in SQL.
     sql: `DROP TRIGGER IF EXISTS article_facet_insert;`,

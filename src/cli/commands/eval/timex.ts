@@ -23,7 +23,7 @@ interface TimexEvalOptions {
 }
 
 /** All .tml files under the given files or folders, sorted for stable output. */
-function listTimeMLFiles(paths: string[]): string[] {
+export function listTimeMLFiles(paths: string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
     if (statSync(path).isDirectory()) {

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:fast-paths`: reproduces the figures behind three shortcuts on the ingest
+ * hot path (docs/BENCHMARKS.md, session 3), each against the slower way it replaced:
+ * - language id on the first 300 characters instead of 600: agreement and cost;
+ * - date rules gated by their trigger literals (TIMEX_TRIGGERS): identical output and cost;
+ * - article facets written from the annotation objects instead of by the v3 insert trigger:
+ *   insert cost on 10,000 rows of the bench database (when bench-data/bench.db exists).
+ * Needs ../shared/data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { eld } from 'eld/small';
+import { extractTimexes } from '../src/annotate/dates.ts';
+import { TIMEX_TRIGGERS } from '../src/annotate/timex-grammar.ts';
+import { parseTimeML } from '../src/annotate/timex-eval.ts';
+import { listTimeMLFiles } from '../src/cli/commands/eval/timex.ts';
+import { MIGRATIONS } from '../src/store/migrations.ts';
+import type { Annotations } from '../src/types.ts';
+
+const DATA = path.resolve(import.meta.dirname, '../../shared/data');
+const BENCH_DB = path.resolve(import.meta.dirname, '../bench-data/bench.db');
+
+function msPer(items: number, run: () => void): number {
+  run(); // warm-up
+  const started = performance.now();
+  run();
+  return (performance.now() - started) / items;
+}
+
+// Language: long texts of two public sets.
+const truth = JSON.parse(fs.readFileSync(path.join(DATA, 'extraction/zyte-aeb/ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string }>;
+const news = fs.readFileSync(path.join(DATA, 'clustering/news_cluster.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
+const texts = [...Object.values(truth).map((r) => r.articleBody ?? ''), ...news].filter((t) => t && t.length > 700);
+const detect = (n: number) => texts.map((t) => eld.detect(t.slice(0, n)).language);
+const at600 = detect(600);
+const at300 = detect(300);
+console.log(`language: ${texts.length} texts in ${new Set(at600).size} languages; 300 vs 600 characters disagree on ${at300.filter((l, i) => l !== at600[i]).length}`);
+console.log(`  ms per text: 600 ${msPer(texts.length, () => detect(600)).toFixed(3)}, 300 ${msPer(texts.length, () => detect(300)).toFixed(3)}`);
+
+// Dates: TimeBank + AQUAINT, and the bench corpus when present.
+const docs = listTimeMLFiles([path.join(DATA, 'timex')]).map((f) => parseTimeML(fs.readFileSync(f, 'utf8'))).map((d) => ({ text: d.text, published: d.dct }));
+const corpus = path.resolve(import.meta.dirname, '../bench-data/corpus-5000.jsonl');
+if (fs.existsSync(corpus)) {
+  for (const line of fs.readFileSync(corpus, 'utf8').trim().split('\n').slice(0, 3000)) {
+    const r = JSON.parse(line);
+    docs.push({ text: r.text, published: r.published ?? null });
+  }
+}
+const runDates = () => docs.map((d) => JSON.stringify(extractTimexes(d.text, { published: d.published })));
+const gated = runDates();
+const gatedMs = msPer(docs.length, runDates);
+// Without triggers: every rule on every text (the table is restored afterwards).
+const triggers = TIMEX_TRIGGERS as Record<string, RegExp>;
+const saved = { ...triggers };
+for (const name of Object.keys(triggers)) delete triggers[name];
+const ungated = runDates();
+const ungatedMs = msPer(docs.length, runDates);
+Object.assign(triggers, saved);
+console.log(`dates: ${docs.length} texts; outputs differ on ${gated.filter((g, i) => g !== ungated[i]).length}; ms per text: all rules ${ungatedMs.toFixed(3)}, gated ${gatedMs.toFixed(3)}`);
+
+// Facets: the v3 trigger against rows written from the annotation objects.
+if (!fs.existsSync(BENCH_DB)) {
+  console.log('facets: no bench-data/bench.db (run `npm run bench` first)');
+} else {
+  const source = new Database(BENCH_DB, { readonly: true });
+  const rows = source.prepare('SELECT * FROM article ORDER BY rowid LIMIT 10000').all() as Array<Record<string, unknown> & { rowid: number; annotations: string | null }>;
+  source.close();
+  const scratch = path.join(path.dirname(BENCH_DB), 'facets-scratch.db');
+  const measure = (withTrigger: boolean): number => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(scratch + suffix, { force: true });
+    const db = new Database(scratch);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    for (const m of MIGRATIONS.filter((m) => m.version <= 3)) db.exec(m.sql);
+    if (!withTrigger) db.exec('DROP TRIGGER article_facet_insert');
+    const columns = Object.keys(rows[0]);
+    const insert = db.prepare(`INSERT INTO article (${columns.join(',')}) VALUES (${columns.map((c) => '@' + c).join(',')})`);
+    const facet = db.prepare('INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail) VALUES (?, ?, ?, ?)');
+    const parsed = rows.map((r) => (r.annotations ? (JSON.parse(r.annotations) as Annotations) : null));
+    const started = performance.now();
+    db.transaction(() => {
+      rows.forEach((row, i) => {
+        insert.run(row);
+        const a = parsed[i];
+        if (withTrigger || !a) return;
+        for (const e of a.entities) facet.run('entity', e.canonical, row.rowid, e.type);
+        for (const p of a.places) facet.run('place', p.name, row.rowid, p.country ?? null);
+      });
+    })();
+    const ms = (performance.now() - started) / rows.length;
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(scratch + suffix, { force: true });
+    return ms;
+  };
+  console.log(`facets: ${rows.length} rows; ms per article insert: v3 trigger ${measure(true).toFixed(3)}, rows from the objects ${measure(false).toFixed(3)}`);
+}
