@@ -6,7 +6,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
 import type { ClusterParams } from '../cluster/features.ts';
-import { analysisText, type PrepareOptions, type PrepareResult } from './prepare.ts';
+import { analysisText, internalError, type PrepareOptions, type PrepareResult } from './prepare.ts';
 import { loadCopyFeatures } from './stages.ts';
 import type { PrepareRequest, PrepareResponse } from './prepare-worker.ts';
 
@@ -57,7 +57,7 @@ export class PreparePool {
                 article.copy = copyFeatures(analysisText(article.text, article.boilerplate), article.text);
                 return result;
               } catch (err) {
-                return { error: { level: 'error', reason: `internal error while preparing: ${(err as Error).message}`, origin: article.origin } };
+                return internalError(article.origin, err);
               }
             });
             done(results);

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
 import type { ClusterParams } from '../cluster/features.ts';
 import { initHashing } from '../dedup/hash.ts';
-import { prepareArticle, type PrepareResult } from './prepare.ts';
+import { internalError, prepareArticle, type PrepareResult } from './prepare.ts';
 import { loadPrepareStages } from './stages.ts';
 
 export interface PrepareRequest {
@@ -30,7 +30,7 @@ port.on('message', (request: PrepareRequest) => {
     try {
       return prepareArticle(record, stages);
     } catch (err) {
-      return { error: { level: 'error' as const, reason: `internal error while preparing: ${(err as Error).message}`, origin: record.origin } };
+      return internalError(record.origin, err);
     }
   });
   port.postMessage({ chunk: request.chunk, results } satisfies PrepareResponse);

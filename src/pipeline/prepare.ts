@@ -65,6 +65,11 @@ export function analysisText(text: string, spans: BoilerplateSpan[]): string {
 
 export type PrepareResult = { article: PreparedArticle } | { error: Message };
 
+/** A stage threw on this record: reported as its error, the batch goes on. */
+export function internalError(origin: Message['origin'], err: unknown): PrepareResult {
+  return { error: { level: 'error', reason: `internal error while preparing: ${(err as Error).message}`, origin } };
+}
+
 export function prepareArticle(record: RawRecord, options: PrepareOptions): PrepareResult {
   const { input, origin } = record;
   const fail = (reason: string): PrepareResult => ({ error: { level: 'error', reason, origin } });
