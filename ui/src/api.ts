@@ -26,8 +26,17 @@ export async function getJson<T>(path: string, params: Record<string, string | n
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
   const q = query.toString();
   const response = await fetch(`${path}${q ? `?${q}` : ''}`, { signal, headers: { Accept: 'application/json' } });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, (body && typeof body.error === 'string' && body.error) || `HTTP ${response.status}`);
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new ApiError(response.status, (body && typeof body.error === 'string' && body.error) || `HTTP ${response.status}`);
+  }
+  // A body that cannot be read (the request was aborted mid-body, or it is not JSON) rejects:
+  // resolving to null would hand callers a null where they expect the data.
+  const body = await response.json().catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+    throw new ApiError(response.status, `unreadable response from ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  if (body === null || typeof body !== 'object') throw new ApiError(response.status, `unexpected response from ${path}`);
   return body as T;
 }
 

@@ -53,10 +53,10 @@ function useFacetSuggestions(kind: 'entity' | 'place', prefix: string): FacetVal
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      getJson<FacetValuesT>('/api/facets', { kind, prefix: prefix.trim(), limit: 15 }, controller.signal).then(
-        (r) => setValues(r.values),
-        () => {},
-      );
+      // Suggestions are optional: an aborted or failed request leaves the previous list.
+      getJson<FacetValuesT>('/api/facets', { kind, prefix: prefix.trim(), limit: 15 }, controller.signal)
+        .then((r) => setValues(r.values))
+        .catch(() => {});
     }, 150);
     return () => {
       clearTimeout(timer);
