@@ -1,7 +1,7 @@
 /**
  * `npm run bench:fast-paths`: reproduces the figures behind three shortcuts on the ingest
  * hot path (docs/BENCHMARKS.md, session 3), each against the slower way it replaced:
- * - language id on the first 300 characters instead of 600: agreement and cost;
+ * - language id on the first DETECTION_SAMPLE_CHARS characters instead of 600: agreement and cost;
  * - date rules gated by their trigger literals (TIMEX_TRIGGERS): identical output and cost;
  * - article facets written from the annotation objects instead of by the v3 insert trigger:
  *   insert cost on 10,000 rows of the bench database (when bench-data/bench.db exists).
@@ -16,6 +16,7 @@ import { TIMEX_TRIGGERS } from '../src/annotate/timex-grammar.ts';
 import { parseTimeML } from '../src/annotate/timex-eval.ts';
 import { listTimeMLFiles } from '../src/cli/commands/eval/timex.ts';
 import { MIGRATIONS } from '../src/store/migrations.ts';
+import { DETECTION_SAMPLE_CHARS } from '../src/text/language.ts';
 import type { Annotations } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/data');
@@ -34,9 +35,11 @@ const news = fs.readFileSync(path.join(DATA, 'clustering/news_cluster.jsonl'), '
 const texts = [...Object.values(truth).map((r) => r.articleBody ?? ''), ...news].filter((t) => t && t.length > 700);
 const detect = (n: number) => texts.map((t) => eld.detect(t.slice(0, n)).language);
 const at600 = detect(600);
-const at300 = detect(300);
-console.log(`language: ${texts.length} texts in ${new Set(at600).size} languages; 300 vs 600 characters disagree on ${at300.filter((l, i) => l !== at600[i]).length}`);
-console.log(`  ms per text: 600 ${msPer(texts.length, () => detect(600)).toFixed(3)}, 300 ${msPer(texts.length, () => detect(300)).toFixed(3)}`);
+console.log(`language: ${texts.length} texts in ${new Set(at600).size} languages, each sample length against 600 characters`);
+for (const n of [150, 200, 300, 600]) {
+  const disagree = detect(n).filter((l, i) => l !== at600[i]).length;
+  console.log(`  ${n} characters (${n === DETECTION_SAMPLE_CHARS ? 'the one used' : 'alternative'}): disagree on ${disagree}, ms per text ${msPer(texts.length, () => detect(n)).toFixed(3)}`);
+}
 
 // Dates: TimeBank + AQUAINT, and the bench corpus when present.
 const docs = listTimeMLFiles([path.join(DATA, 'timex')]).map((f) => parseTimeML(fs.readFileSync(f, 'utf8'))).map((d) => ({ text: d.text, published: d.dct }));

@@ -102,3 +102,35 @@ test('caseless text: romanised Chinese and Korean names that are not in the seed
   }
   assert.ok(found(entities, 'PLACE', 'seoul') && found(entities, 'PLACE', 'beijing'), JSON.stringify(entities));
 });
+
+test('uncapitalised stretches of cased text are O without scoring; the labels match scoring every token', async () => {
+  const { NerModel } = await import('../../src/annotate/ner/model.ts');
+  const { tokenizeCased, splitSentences } = await import('../../src/annotate/ner/tokenize.ts');
+  const { documentEvidence } = await import('../../src/annotate/ner/features.ts');
+  const shipped = loadNerModel(DEFAULT_MODEL_PATH);
+  const everyToken = new NerModel(shipped.data, { scoreEveryToken: true });
+  const sample = join(import.meta.dirname, '..', '..', 'examples', 'sample', 'news-sample.jsonl');
+  const texts = readFileSync(sample, 'utf8').trim().split('\n').map((line) => JSON.parse(line).text as string);
+  texts.push('The Bank of England and Ludwig van Beethoven: in other news the the University of California at Berkeley said so.');
+  let sentences = 0;
+  let differing = 0;
+  for (const text of texts) {
+    const tokens = tokenizeCased(text);
+    const words = splitSentences(text, tokens).map(([from, to]) => tokens.slice(from, to).map((t) => t.text));
+    const evidence = documentEvidence(words);
+    for (const sentence of words) {
+      sentences++;
+      const fast = shipped.predict({ words: sentence, caseless: false, evidence });
+      const full = everyToken.predict({ words: sentence, caseless: false, evidence });
+      if (fast.join() !== full.join()) differing++;
+    }
+  }
+  process.stdout.write(`# ${differing} of ${sentences} differ\n`);
+  assert.ok(sentences > 300, `${sentences} sentences`);
+  // The shortcut may only differ where the full model tags an uncapitalised word far from
+  // any capital; on real news that is (almost) never.
+  assert.ok(differing <= sentences * 0.005, `${differing} of ${sentences} sentences decoded differently`);
+  const entities = tagEntities(texts[texts.length - 1]);
+  assert.ok(found(entities, 'ORG', 'Bank of England'), JSON.stringify(entities));
+  assert.ok(found(entities, 'PERSON', 'Ludwig van Beethoven'), JSON.stringify(entities));
+});

@@ -42,6 +42,13 @@ export function viterbi(emissions: Float64Array | Float32Array, n: number, trans
     const base = i * L;
     const prevBase = base - L;
     for (let y = 0; y < L; y++) {
+      const emission = emissions[base + y];
+      // A label ruled out here (the tagger's O-only tokens) needs no search over predecessors.
+      if (emission === -Infinity) {
+        score[base + y] = -Infinity;
+        back[base + y] = 0;
+        continue;
+      }
       let best = -Infinity;
       let arg = 0;
       const from = predecessors[y];
@@ -53,7 +60,7 @@ export function viterbi(emissions: Float64Array | Float32Array, n: number, trans
           arg = p;
         }
       }
-      score[base + y] = best + emissions[base + y];
+      score[base + y] = best + emission;
       back[base + y] = arg;
     }
   }

@@ -201,6 +201,10 @@ export interface WordInfo {
   short: number;
   flags: number;
   key: number;
+  /** Has a capital letter anywhere ("Putin", "eBay", "US"): see `NerModel.emissions`. */
+  capital: boolean;
+  /** Has a letter that has case (not punctuation, digits or caseless scripts). */
+  cased: boolean;
   intrinsic: Uint32Array;
 }
 
@@ -262,7 +266,7 @@ export function wordInfo(word: string, mode: WordMode): WordInfo {
     intrinsic.push(mix2(T.ShortShape, short));
     intrinsic.push(mix2(T.Flags, flags));
   }
-  return { lower, short, flags, key: keyTokenHash(word), intrinsic: Uint32Array.from(intrinsic) };
+  return { lower, short, flags, key: keyTokenHash(word), capital: word !== word.toLowerCase(), cased: word !== word.toLowerCase() || word !== word.toUpperCase(), intrinsic: Uint32Array.from(intrinsic) };
 }
 
 /** Where a caller keeps WordInfo per (word, mode); `wordInfo` is the uncached fallback. */
@@ -313,10 +317,11 @@ export interface SequenceFeatures {
 
 /**
  * Contextual features of every token (neighbours, gazetteer matches, document evidence),
- * without the intrinsic ones, which callers take from WordInfo.intrinsic.
- * The result views shared buffers: valid until the next call.
+ * without the intrinsic ones, which callers take from WordInfo.intrinsic. Tokens whose
+ * `skip` flag is set get none (an empty range). The result views shared buffers: valid
+ * until the next call.
  */
-export function contextFeatures(sequence: FeatureSequence, infos: readonly WordInfo[], gazetteer: Gazetteer): SequenceFeatures {
+export function contextFeatures(sequence: FeatureSequence, infos: readonly WordInfo[], gazetteer: Gazetteer, skip?: Uint8Array): SequenceFeatures {
   const { words, caseless, evidence } = sequence;
   const n = words.length;
   if (sharedKeys.length < n) sharedKeys = new Uint32Array(n * 2);
@@ -338,6 +343,7 @@ export function contextFeatures(sequence: FeatureSequence, infos: readonly WordI
 
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
+    if (skip !== undefined && skip[i] !== 0) continue;
     const info = infos[i];
     const lower = info.lower;
     const prev = lowerAt(i - 1);

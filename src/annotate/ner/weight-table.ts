@@ -9,6 +9,8 @@ import { LABEL_COUNT } from './labels.ts';
 const SLOT_BYTES = 32;
 const KEY_WORDS = SLOT_BYTES / 4;
 if (4 + LABEL_COUNT > SLOT_BYTES) throw new Error('weight rows no longer fit a 32-byte slot');
+// addResolved keeps one local sum per label: written out for exactly 17 (BILOU × 4 types + O).
+if (LABEL_COUNT !== 17) throw new Error('WeightTable.addResolved is written for 17 labels');
 
 /** Bits of the presence filter: 2^21 bits = 256 kB, small enough to stay in cache. */
 const FILTER_BITS_LOG2 = 21;
@@ -42,6 +44,86 @@ export class WeightTable {
       this.filter[bit >>> 5] |= 1 << (bit & 31);
       this.bytes.set(weights.subarray(row * LABEL_COUNT, (row + 1) * LABEL_COUNT), slot * SLOT_BYTES + 4);
     }
+  }
+
+  /**
+   * Byte offset of each feature's weight row, or -1 for features the model does not know:
+   * rows[k] for features[k], k < count. Looking every feature of a sentence up first, in a
+   * tight loop of independent loads, lets the processor wait on many cache misses at once;
+   * interleaved with the summing (as `addRows` does) it waits on one at a time. On the
+   * bench corpus that halves the cost of scoring (`npm run bench:fast-paths`).
+   */
+  resolve(features: Uint32Array, count: number, rows: Int32Array): void {
+    const keys = this.keys;
+    const mask = this.mask;
+    const filter = this.filter;
+    for (let k = 0; k < count; k++) {
+      const key = features[k] === 0 ? 1 : features[k] | 0;
+      const bit = key >>> (32 - FILTER_BITS_LOG2);
+      let row = -1;
+      if ((filter[bit >>> 5] & (1 << (bit & 31))) !== 0) {
+        let slot = key & mask;
+        for (;;) {
+          const found = keys[slot * KEY_WORDS];
+          if (found === key) {
+            row = slot * SLOT_BYTES + 4;
+            break;
+          }
+          if (found === 0) break;
+          slot = (slot + 1) & mask;
+        }
+      }
+      rows[k] = row;
+    }
+  }
+
+  /**
+   * Adds the rows resolve() found for features[from..to) to out[base..base+LABEL_COUNT).
+   * The 17 sums live in locals, written once at the end: adding into `out` row after row
+   * makes every add a load and a store, twice as slow (`npm run bench:fast-paths`).
+   */
+  addResolved(rows: Int32Array, from: number, to: number, value: Float64Array, out: Float64Array, base: number): void {
+    const b = this.bytes;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    let s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
+    for (let k = from; k < to; k++) {
+      const w = rows[k];
+      if (w < 0) continue;
+      s0 += value[b[w] & 0xff];
+      s1 += value[b[w + 1] & 0xff];
+      s2 += value[b[w + 2] & 0xff];
+      s3 += value[b[w + 3] & 0xff];
+      s4 += value[b[w + 4] & 0xff];
+      s5 += value[b[w + 5] & 0xff];
+      s6 += value[b[w + 6] & 0xff];
+      s7 += value[b[w + 7] & 0xff];
+      s8 += value[b[w + 8] & 0xff];
+      s9 += value[b[w + 9] & 0xff];
+      s10 += value[b[w + 10] & 0xff];
+      s11 += value[b[w + 11] & 0xff];
+      s12 += value[b[w + 12] & 0xff];
+      s13 += value[b[w + 13] & 0xff];
+      s14 += value[b[w + 14] & 0xff];
+      s15 += value[b[w + 15] & 0xff];
+      s16 += value[b[w + 16] & 0xff];
+    }
+    out[base] += s0;
+    out[base + 1] += s1;
+    out[base + 2] += s2;
+    out[base + 3] += s3;
+    out[base + 4] += s4;
+    out[base + 5] += s5;
+    out[base + 6] += s6;
+    out[base + 7] += s7;
+    out[base + 8] += s8;
+    out[base + 9] += s9;
+    out[base + 10] += s10;
+    out[base + 11] += s11;
+    out[base + 12] += s12;
+    out[base + 13] += s13;
+    out[base + 14] += s14;
+    out[base + 15] += s15;
+    out[base + 16] += s16;
   }
 
   /**
