@@ -29,6 +29,26 @@ test('appended postings keep arrival order, byte-exact, and stop at the cap', ()
   assert.ok([...hits.values()].every((n) => n === 1));
 });
 
+test('full lists are served from memory; lists below the cap are read again and see new postings', () => {
+  const { db, postings } = freshPostings();
+  const full = Array.from({ length: MAX_POSTINGS_PER_COPY_KEY }, (_, i) => i + 1);
+  db.transaction(() => {
+    for (const rowid of full) postings.add(rowid, [], ['c1:f']);
+    postings.add(500, [], ['c1:p']);
+  })();
+  assert.deepEqual(Object.fromEntries(postings.copyKeyHits(['c1:f', 'c1:p'])), Object.fromEntries([...full, 500].map((r) => [r, 1])));
+  // The full list no longer needs the table (it cannot change): take the row away to prove it.
+  db.prepare('DELETE FROM copy_posting WHERE key = ?').run(copyKeyId('c1:f'));
+  db.transaction(() => {
+    postings.add(900, [], ['c1:f', 'c1:p']);
+  })();
+  const hits = postings.copyKeyHits(['c1:f', 'c1:p']);
+  assert.deepEqual([...hits.keys()].sort((a, b) => a - b), [...full, 500, 900]);
+  assert.equal(hits.get(900), 1, 'the append to the full list was skipped, the one to the open list kept');
+  // A fresh reader (another process) sees what was stored.
+  assert.deepEqual([...new Postings(db).copyKeyHits(['c1:p']).keys()], [500, 900]);
+});
+
 test('copy-key hits count the keys each article shares; band holders are distinct', () => {
   const { db, postings } = freshPostings();
   db.transaction(() => {

@@ -201,6 +201,8 @@ export interface WordInfo {
   short: number;
   flags: number;
   key: number;
+  /** The word lowercased, as document evidence is keyed. */
+  lowercase: string;
   /** Has a capital letter anywhere ("Putin", "eBay", "US"): see `NerModel.emissions`. */
   capital: boolean;
   /** Has a letter that has case (not punctuation, digits or caseless scripts). */
@@ -266,28 +268,19 @@ export function wordInfo(word: string, mode: WordMode): WordInfo {
     intrinsic.push(mix2(T.ShortShape, short));
     intrinsic.push(mix2(T.Flags, flags));
   }
-  return { lower, short, flags, key: keyTokenHash(word), capital: word !== word.toLowerCase(), cased: word !== word.toLowerCase() || word !== word.toUpperCase(), intrinsic: Uint32Array.from(intrinsic) };
+  const lowercase = word.toLowerCase();
+  return { lower, short, flags, key: keyTokenHash(word), lowercase, capital: word !== lowercase, cased: word !== lowercase || word !== word.toUpperCase(), intrinsic: Uint32Array.from(intrinsic) };
 }
 
 /** Where a caller keeps WordInfo per (word, mode); `wordInfo` is the uncached fallback. */
 export type WordInfoSource = (word: string, mode: WordMode) => WordInfo;
 
-/** Growable output buffer, reused across calls: tagging allocates (almost) nothing per sentence. */
-class FeatureBuffer {
-  features = new Uint32Array(1 << 14);
-  length = 0;
-  push(feature: number): void {
-    if (this.length === this.features.length) {
-      const grown = new Uint32Array(this.features.length * 2);
-      grown.set(this.features);
-      this.features = grown;
-    }
-    this.features[this.length++] = feature;
-  }
-}
-
-const sharedBuffer = new FeatureBuffer();
+/** Output buffer, reused across calls: tagging allocates (almost) nothing per sentence. */
+let sharedFeatures = new Uint32Array(1 << 14);
 let sharedClasses = new Uint8Array(1024);
+/** Word and short-shape hashes with two boundary slots on each side (index i + 2 is token i). */
+let sharedLowers = new Uint32Array(1024);
+let sharedShorts = new Uint32Array(1024);
 
 /** Coarse lexicon class of a token from its gazetteer codes (bits LEX_*). */
 const LEX_COMMON = 1;
@@ -309,96 +302,122 @@ function lexicalClass(gaz: Uint8Array, base: number): number {
 let sharedOffsets = new Int32Array(1024);
 let sharedKeys = new Uint32Array(1024);
 
+/** Most context features one token can get: 16 word and shape features, 3 per gazetteer category, name run, evidence. */
+const MAX_CONTEXT_FEATURES_PER_TOKEN = 16 + 3 * GAZETTEER_CATEGORY_COUNT + 2;
+
 /** Feature hashes of a sequence: features[offsets[i] .. offsets[i+1]) belong to token i. */
 export interface SequenceFeatures {
   offsets: Int32Array;
   features: Uint32Array;
 }
 
+/** Name-list evidence class of token k for GazNameRun: 2 a name only, 1 a name that is also a word, 0 none. */
+function nameClass(k: number, n: number, lexClass: Uint8Array, gaz: Uint8Array, C: number): number {
+  if (k < 0 || k >= n) return 0;
+  return (lexClass[k] & LEX_NAME) !== 0 ? 2 : gaz[k * C] !== 0 ? 1 : 0;
+}
+
 /**
  * Contextual features of every token (neighbours, gazetteer matches, document evidence),
  * without the intrinsic ones, which callers take from WordInfo.intrinsic. Tokens whose
  * `skip` flag is set get none (an empty range). The result views shared buffers: valid
- * until the next call.
+ * until the next call. Written for speed (it runs for every token tagged): neighbours are
+ * read from padded arrays, features written straight into a buffer sized for the sentence.
  */
 export function contextFeatures(sequence: FeatureSequence, infos: readonly WordInfo[], gazetteer: Gazetteer, skip?: Uint8Array): SequenceFeatures {
   const { words, caseless, evidence } = sequence;
   const n = words.length;
   if (sharedKeys.length < n) sharedKeys = new Uint32Array(n * 2);
   if (sharedOffsets.length < n + 1) sharedOffsets = new Int32Array(n * 2 + 1);
+  if (sharedLowers.length < n + 4) {
+    sharedLowers = new Uint32Array(n * 2 + 4);
+    sharedShorts = new Uint32Array(n * 2 + 4);
+  }
+  if (sharedClasses.length < n) sharedClasses = new Uint8Array(n * 2);
+  if (sharedFeatures.length < n * MAX_CONTEXT_FEATURES_PER_TOKEN) sharedFeatures = new Uint32Array(n * MAX_CONTEXT_FEATURES_PER_TOKEN * 2);
   const keys = sharedKeys;
-  for (let i = 0; i < n; i++) keys[i] = infos[i].key;
+  const lowers = sharedLowers;
+  const shorts = sharedShorts;
+  lowers[0] = lowers[1] = lowers[n + 2] = lowers[n + 3] = BOUNDARY_HASH;
+  shorts[0] = shorts[1] = shorts[n + 2] = shorts[n + 3] = BOUNDARY_HASH;
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    keys[i] = info.key;
+    lowers[i + 2] = info.lower;
+    shorts[i + 2] = info.short;
+  }
   const gaz = gazetteer.annotate(keys, n);
   const C = GAZETTEER_CATEGORY_COUNT;
   const headline = !caseless && isAllCapsSentence(words);
   const offsets = sharedOffsets;
-  const out = sharedBuffer;
-  out.length = 0;
-  if (sharedClasses.length < n) sharedClasses = new Uint8Array(n * 2);
+  const out = sharedFeatures;
+  let m = 0;
   const lexClass = sharedClasses;
   for (let i = 0; i < n; i++) lexClass[i] = lexicalClass(gaz, i * C);
-  const classAt = (i: number): number => (i >= 0 && i < n ? lexClass[i] : LEX_BOUNDARY);
-  const lowerAt = (i: number): number => (i >= 0 && i < n ? infos[i].lower : BOUNDARY_HASH);
-  const shortAt = (i: number): number => (i >= 0 && i < n ? infos[i].short : BOUNDARY_HASH);
 
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.length;
+    offsets[i] = m;
     if (skip !== undefined && skip[i] !== 0) continue;
     const info = infos[i];
     const lower = info.lower;
-    const prev = lowerAt(i - 1);
-    const next = lowerAt(i + 1);
-    out.push(mix2(T.LowerPrev, prev));
-    out.push(mix2(T.LowerNext, next));
-    out.push(mix2(T.LowerPrev2, lowerAt(i - 2)));
-    out.push(mix2(T.LowerNext2, lowerAt(i + 2)));
-    out.push(mix3(T.BigramPrev, prev, lower));
-    out.push(mix3(T.BigramNext, lower, next));
-    out.push(mix3(T.BigramPrev2, lowerAt(i - 2), prev));
-    out.push(mix3(T.BigramNext2, next, lowerAt(i + 2)));
-    out.push(mix2(mix3(T.LexClass3, classAt(i - 1), lexClass[i]), classAt(i + 1)));
+    const prev2 = lowers[i];
+    const prev = lowers[i + 1];
+    const next = lowers[i + 3];
+    const next2 = lowers[i + 4];
+    out[m++] = mix2(T.LowerPrev, prev);
+    out[m++] = mix2(T.LowerNext, next);
+    out[m++] = mix2(T.LowerPrev2, prev2);
+    out[m++] = mix2(T.LowerNext2, next2);
+    out[m++] = mix3(T.BigramPrev, prev, lower);
+    out[m++] = mix3(T.BigramNext, lower, next);
+    out[m++] = mix3(T.BigramPrev2, prev2, prev);
+    out[m++] = mix3(T.BigramNext2, next, next2);
+    const classPrev = i > 0 ? lexClass[i - 1] : LEX_BOUNDARY;
+    const classNext = i + 1 < n ? lexClass[i + 1] : LEX_BOUNDARY;
+    out[m++] = mix2(mix3(T.LexClass3, classPrev, lexClass[i]), classNext);
 
     const short = info.short;
     if (!caseless) {
-      const shortPrev = shortAt(i - 1);
-      const shortNext = shortAt(i + 1);
-      out.push(mix2(T.ShortShapePrev, shortPrev));
-      out.push(mix2(T.ShortShapeNext, shortNext));
-      out.push(mix2(mix3(T.ShapeTrigram, shortPrev, short), shortNext));
-      out.push(mix3(T.ShapeWithPrevWord, short, prev));
-      out.push(mix3(T.ShapeWithNextWord, short, next));
-      if (i === 0) out.push(mix2(T.SentenceStart, short));
-      if (headline) out.push(mix3(T.Headline, short, lower));
+      const shortPrev = shorts[i + 1];
+      const shortNext = shorts[i + 3];
+      out[m++] = mix2(T.ShortShapePrev, shortPrev);
+      out[m++] = mix2(T.ShortShapeNext, shortNext);
+      out[m++] = mix2(mix3(T.ShapeTrigram, shortPrev, short), shortNext);
+      out[m++] = mix3(T.ShapeWithPrevWord, short, prev);
+      out[m++] = mix3(T.ShapeWithNextWord, short, next);
+      if (i === 0) out[m++] = mix2(T.SentenceStart, short);
+      if (headline) out[m++] = mix3(T.Headline, short, lower);
     }
 
     // Gazetteer: position of this token (and its neighbours) in matches of each category.
     let nameRun = 0;
+    const base = i * C;
     for (let c = 0; c < C; c++) {
-      const code = gaz[i * C + c];
+      const code = gaz[base + c];
       if (code !== 0) {
         const g = c * 8 + code;
-        out.push(mix2(T.Gaz, g));
-        out.push(mix3(T.GazShape, g, caseless ? 0 : short));
+        out[m++] = mix2(T.Gaz, g);
+        out[m++] = mix3(T.GazShape, g, caseless ? 0 : short);
         if (c <= 1) nameRun |= 1 << (code - 1);
       }
-      if (i > 0 && gaz[(i - 1) * C + c] !== 0) out.push(mix2(T.GazPrev, c * 8 + gaz[(i - 1) * C + c]));
-      if (i + 1 < n && gaz[(i + 1) * C + c] !== 0) out.push(mix2(T.GazNext, c * 8 + gaz[(i + 1) * C + c]));
+      if (i > 0 && gaz[base - C + c] !== 0) out[m++] = mix2(T.GazPrev, c * 8 + gaz[base - C + c]);
+      if (i + 1 < n && gaz[base + C + c] !== 0) out[m++] = mix2(T.GazNext, c * 8 + gaz[base + C + c]);
     }
     if (nameRun !== 0) {
       // Name-list evidence for this token and both neighbours at once: "Xx Xx" names;
       // names that are also ordinary words (Will, May, Park) count apart.
-      const nameClass = (k: number): number => (k < 0 || k >= n ? 0 : (lexClass[k] & LEX_NAME) !== 0 ? 2 : gaz[k * C] !== 0 ? 1 : 0);
-      out.push(mix3(T.GazNameRun, nameClass(i - 1) * 9 + nameClass(i) * 3 + nameClass(i + 1), caseless ? 0 : short));
+      const run = nameClass(i - 1, n, lexClass, gaz, C) * 9 + nameClass(i, n, lexClass, gaz, C) * 3 + nameClass(i + 1, n, lexClass, gaz, C);
+      out[m++] = mix3(T.GazNameRun, run, caseless ? 0 : short);
     }
 
     if (evidence && !caseless && (info.flags & (FLAG_TITLE | FLAG_ALLCAPS)) !== 0) {
-      const bits = evidence.get(words[i].toLowerCase()) ?? 0;
+      const bits = evidence.get(info.lowercase) ?? 0;
       const initial = i === 0 || headline ? 1 : 0;
-      out.push(mix3(T.Evidence, bits, initial));
+      out[m++] = mix3(T.Evidence, bits, initial);
     }
   }
-  offsets[n] = out.length;
-  return { offsets, features: out.features.subarray(0, out.length) };
+  offsets[n] = m;
+  return { offsets, features: out.subarray(0, m) };
 }
 
 /** All features (intrinsic and contextual) of a sequence; what training sees. */

@@ -66,21 +66,40 @@ function appendStatement(db: DatabaseHandle, table: string, cap: number): Statem
     ON CONFLICT(key) DO UPDATE SET rowids = CAST(rowids || excluded.rowids AS BLOB) WHERE length(rowids) < ${cap * 4}`);
 }
 
+/**
+ * Full lists kept in memory per table, at most this many (then forgotten and refilled): a
+ * full list never changes again (appends stop at the cap and nothing deletes postings), so
+ * holding it is always correct. Keys shared that widely — syndicated passages, stock
+ * phrases — are the ones every new copy looks up; at ~0.2 kB a list this is ~10 MB at most.
+ */
+const MAX_CACHED_FULL_LISTS = 50_000;
+
 export class Postings {
   private readonly appendBand: Statement;
   private readonly appendCopy: Statement;
   private readonly lookups = new Map<string, Statement>();
+  /** table → key → its list, for lists that reached their cap (see MAX_CACHED_FULL_LISTS). */
+  private readonly full = new Map<string, Map<number, number[]>>([
+    ['band_posting', new Map()],
+    ['copy_posting', new Map()],
+  ]);
+  private readonly caps = new Map<string, number>([
+    ['band_posting', MAX_POSTINGS_PER_BAND],
+    ['copy_posting', MAX_POSTINGS_PER_COPY_KEY],
+  ]);
 
   constructor(private readonly db: DatabaseHandle) {
     this.appendBand = appendStatement(db, 'band_posting', MAX_POSTINGS_PER_BAND);
     this.appendCopy = appendStatement(db, 'copy_posting', MAX_POSTINGS_PER_COPY_KEY);
   }
 
-  /** Call inside the batch transaction. */
+  /** Call inside the batch transaction. A key whose list is known to be full is skipped. */
   add(rowid: number, bandKeys: string[], copyKeys: string[]): void {
     const blob = encodeRowids([rowid]);
-    for (const key of new Set(bandKeys.map(bandKeyId))) this.appendBand.run(key, blob);
-    for (const key of new Set(copyKeys.map(copyKeyId))) this.appendCopy.run(key, blob);
+    const fullBand = this.full.get('band_posting')!;
+    const fullCopy = this.full.get('copy_posting')!;
+    for (const key of new Set(bandKeys.map(bandKeyId))) if (!fullBand.has(key)) this.appendBand.run(key, blob);
+    for (const key of new Set(copyKeys.map(copyKeyId))) if (!fullCopy.has(key)) this.appendCopy.run(key, blob);
   }
 
   /** Rowids under any of the band keys (distinct). */
@@ -99,14 +118,34 @@ export class Postings {
     return hits;
   }
 
+  /**
+   * The lists of `keys` (absent keys give none). Full lists come from memory; the others are
+   * read, and those read full are remembered. Reads see committed rows only (callers read
+   * outside the batch transaction), so a list remembered is one that cannot roll back.
+   */
   private lists(table: string, keys: number[]): number[][] {
+    const full = this.full.get(table)!;
+    const cap = this.caps.get(table)!;
     const out: number[][] = [];
-    for (let i = 0; i < keys.length; i += 500) {
-      const part = keys.slice(i, i + 500);
-      const sql = `SELECT rowids FROM ${table} WHERE key IN (${part.map(() => '?').join(',')})`;
+    const toRead: number[] = [];
+    for (const key of keys) {
+      const list = full.get(key);
+      if (list) out.push(list);
+      else toRead.push(key);
+    }
+    for (let i = 0; i < toRead.length; i += 500) {
+      const part = toRead.slice(i, i + 500);
+      const sql = `SELECT key, rowids FROM ${table} WHERE key IN (${part.map(() => '?').join(',')})`;
       let statement = this.lookups.get(sql);
       if (!statement) this.lookups.set(sql, (statement = this.db.prepare(sql)));
-      for (const row of statement.all(...part) as Array<{ rowids: Uint8Array }>) out.push(decodeRowids(row.rowids));
+      for (const row of statement.all(...part) as Array<{ key: number; rowids: Uint8Array }>) {
+        const list = decodeRowids(row.rowids);
+        out.push(list);
+        if (list.length >= cap) {
+          if (full.size >= MAX_CACHED_FULL_LISTS) full.clear();
+          full.set(row.key, list);
+        }
+      }
     }
     return out;
   }
