@@ -57,11 +57,17 @@ function isCapitalised(word: string): boolean {
  * Caseless documents only extend multi-token strings: a lone lowercase word ("park",
  * "moon") is too often an ordinary word elsewhere.
  */
-export function enforceConsistency(sentences: ReadonlyArray<readonly string[]>, labels: Int32Array[], caseless: boolean): Int32Array[] {
+export function enforceConsistency(
+  sentences: ReadonlyArray<readonly string[]>,
+  labels: Int32Array[],
+  caseless: boolean,
+  normalised?: ReadonlyArray<readonly string[]>,
+): Int32Array[] {
   const mentions: Mention[] = [];
   const votes = new Map<number, Map<string, number>>();
-  const keysOf: Array<string[] | undefined> = new Array(sentences.length);
-  const keys = (sequence: number): string[] => (keysOf[sequence] ??= sentences[sequence].map(tokenKey));
+  // Normalised tokens: the caller's (the tagger's word cache) or computed here.
+  const keysOf: Array<readonly string[] | undefined> = normalised ? [...normalised] : new Array(sentences.length);
+  const keys = (sequence: number): readonly string[] => (keysOf[sequence] ??= sentences[sequence].map(tokenKey));
   labels.forEach((sequenceLabels, sequence) => {
     for (const span of spansFromBilou(sequenceLabels)) {
       const key = spanKey(keys(sequence), span.start, span.end);

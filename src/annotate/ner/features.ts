@@ -12,7 +12,7 @@
  * evidence to the word features of both. Separate spaces were measured too (same dev F1,
  * a larger file); case-free templates simply do not fire on caseless input.
  */
-import { GAZETTEER_CATEGORIES, GAZETTEER_CATEGORY_COUNT, Gazetteer, keyTokenHash } from './gazetteer.ts';
+import { GAZETTEER_CATEGORIES, GAZETTEER_CATEGORY_COUNT, Gazetteer, normaliseKeyToken } from './gazetteer.ts';
 import { hashString, hashStep, HASH_SEED, mix2, mix3 } from './hash.ts';
 
 /** One sequence to tag: its tokens and where they sit in their document. */
@@ -35,15 +35,17 @@ const EVIDENCE_UPPER_MID = 4; // all capitals in the middle of a mixed-case sent
  * start of a sentence or in an all-caps headline is ambiguous; the same word written in
  * lowercase (or capitalised mid-sentence) elsewhere resolves it.
  */
-export function documentEvidence(sentences: ReadonlyArray<readonly string[]>): DocumentEvidence {
+export function documentEvidence(sentences: ReadonlyArray<readonly string[]>, lowercased?: ReadonlyArray<readonly string[]>): DocumentEvidence {
   const evidence: DocumentEvidence = new Map();
-  for (const words of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const words = sentences[k];
     const headline = isAllCapsSentence(words);
     for (let i = 0; i < words.length; i++) {
       const word = words[i];
       const first = word.charCodeAt(0);
       if (!isLetterCode(first)) continue;
-      const lower = word.toLowerCase();
+      // The caller's lowercased words when it has them (the tagger's word cache): no new strings.
+      const lower = lowercased ? lowercased[k][i] : word.toLowerCase();
       let bits = 0;
       if (word === lower) bits = EVIDENCE_LOWER;
       else if (i > 0 && !headline && !isSentenceStartAfter(words[i - 1])) {
@@ -203,6 +205,8 @@ export interface WordInfo {
   key: number;
   /** The word lowercased, as document evidence is keyed. */
   lowercase: string;
+  /** The gazetteer's normal form of the word (`normaliseKeyToken`); `key` is its hash. */
+  normal: string;
   /** Has a capital letter anywhere ("Putin", "eBay", "US"): see `NerModel.emissions`. */
   capital: boolean;
   /** Has a letter that has case (not punctuation, digits or caseless scripts). */
@@ -269,7 +273,8 @@ export function wordInfo(word: string, mode: WordMode): WordInfo {
     intrinsic.push(mix2(T.Flags, flags));
   }
   const lowercase = word.toLowerCase();
-  return { lower, short, flags, key: keyTokenHash(word), lowercase, capital: word !== lowercase, cased: word !== lowercase || word !== word.toUpperCase(), intrinsic: Uint32Array.from(intrinsic) };
+  const normal = normaliseKeyToken(word);
+  return { lower, short, flags, key: normal.length === 0 ? 0 : hashString(normal), normal, lowercase, capital: word !== lowercase, cased: word !== lowercase || word !== word.toUpperCase(), intrinsic: Uint32Array.from(intrinsic) };
 }
 
 /** Where a caller keeps WordInfo per (word, mode); `wordInfo` is the uncached fallback. */

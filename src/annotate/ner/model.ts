@@ -25,7 +25,7 @@ export interface NerModelData {
 }
 
 /** A word's context-free facts plus the summed weights of its intrinsic features. */
-interface ScoredWord {
+export interface ScoredWord {
   info: WordInfo;
   scores: Float64Array;
 }
@@ -70,6 +70,17 @@ export class NerModel {
     return extractFeatures(sequence, this.gazetteer);
   }
 
+  /**
+   * Each word's cached facts and intrinsic scores, for a sequence read in `mode` (see
+   * `sequenceMode`). Taggers that need them for more than scoring (document evidence,
+   * consistency) look them up once here and pass them to `predictScored`.
+   */
+  scoreWords(words: readonly string[], mode: WordMode): ScoredWord[] {
+    const out = new Array<ScoredWord>(words.length);
+    for (let i = 0; i < words.length; i++) out[i] = this.scoredWord(words[i], mode);
+    return out;
+  }
+
   private scoredWord(word: string, mode: WordMode): ScoredWord {
     const cache = this.wordCache[mode];
     let entry = cache.get(word);
@@ -87,11 +98,12 @@ export class NerModel {
     this.weights.addRows(hashes, from, to, this.byteValue, out, base);
   }
 
-  /** Emission scores [token * L + label] (a view of a buffer reused by the next call). */
-  emissions(sequence: FeatureSequence): Float64Array {
+  /**
+   * Emission scores [token * L + label] (a view of a buffer reused by the next call).
+   * `mode` and `scored` are the sequence's own (`sequenceMode`, `scoreWords`) when given.
+   */
+  emissions(sequence: FeatureSequence, mode: WordMode = sequenceMode(sequence), scored: readonly ScoredWord[] = this.scoreWords(sequence.words, mode)): Float64Array {
     const n = sequence.words.length;
-    const mode = sequenceMode(sequence);
-    const scored = sequence.words.map((word) => this.scoredWord(word, mode));
     const skip = mode === WordMode.Cased && !this.options.scoreEveryToken ? this.outsideOnly(scored) : undefined;
     const context = contextFeatures(sequence, scored.map((s) => s.info), this.gazetteer, skip);
     if (this.scratch.length < n * L) this.scratch = new Float64Array(n * L * 2);
@@ -140,10 +152,16 @@ export class NerModel {
 
   /** Best BILOU label ids for a sequence. */
   predict(sequence: FeatureSequence): Int32Array {
+    const mode = sequenceMode(sequence);
+    return this.predictScored(sequence, mode, this.scoreWords(sequence.words, mode));
+  }
+
+  /** Best BILOU label ids, given the sequence's mode and scoreWords() result. */
+  predictScored(sequence: FeatureSequence, mode: WordMode, scored: readonly ScoredWord[]): Int32Array {
     const n = sequence.words.length;
     const out = new Int32Array(n);
     if (n === 0) return out;
-    viterbi(this.emissions(sequence), n, this.data.transitions, out);
+    viterbi(this.emissions(sequence, mode, scored), n, this.data.transitions, out);
     return out;
   }
 }
