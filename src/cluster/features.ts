@@ -97,6 +97,18 @@ export function termKey(lower: string): string {
   return stem(lower.replace(/['’]s$/, '').replace(/\./g, ''));
 }
 
+/** Term key of a content word, null for others; cached per word (every token asks). */
+const contentKeys = new Map<string, string | null>();
+function contentTermKey(lower: string): string | null {
+  let key = contentKeys.get(lower);
+  if (key === undefined) {
+    key = isContentWord(lower) ? termKey(lower) : null;
+    if (contentKeys.size > 200_000) contentKeys.clear();
+    contentKeys.set(lower, key);
+  }
+  return key;
+}
+
 function add(counts: Map<string, number>, key: string, weight: number): void {
   if (weight <= 0) return;
   counts.set(key, (counts.get(key) ?? 0) + weight);
@@ -137,9 +149,12 @@ export interface FeatureInput {
 
 export function articleFeatures(input: FeatureInput, params: ClusterParams = DEFAULT_CLUSTER_PARAMS): ArticleFeatures {
   const counts = new Map<string, number>();
-  const bodyKeys = input.bodyTokens.map((t) => (isContentWord(t.lower) ? termKey(t.lower) : null));
+  const bodyKeys = input.bodyTokens.map((t) => contentTermKey(t.lower));
   let title = new Map<string, number>();
-  for (const t of input.titleTokens) if (isContentWord(t.lower)) add(title, termKey(t.lower), 1);
+  for (const t of input.titleTokens) {
+    const key = contentTermKey(t.lower);
+    if (key !== null) add(title, key, 1);
+  }
   // A "title" that shares no word with a full-length text is a site or section name ("NPR
   // Search", "World news - RT International"), not a headline: it is dropped. A short text that
   // shares nothing with its title is more likely a stub ("Chat with us in Facebook Messenger"),
@@ -168,7 +183,8 @@ export function articleFeatures(input: FeatureInput, params: ClusterParams = DEF
       if (a !== null && b !== null) add(counts, `b:${a}_${b}`, (i < leadEnd ? params.leadWeight : 1) * params.bigramWeight);
     }
   }
-  if (input.hasCase) {
+  // Name features weigh nothing by default (see nameWeight): then they are not computed.
+  if (input.hasCase && params.nameWeight > 0) {
     const names = nameTokens(input.bodyTokens, input.bodySentences);
     for (const i of names) add(counts, 'n:' + input.bodyTokens[i].lower.replace(/['’]s$/, ''), params.nameWeight);
     for (const t of input.titleTokens) {
