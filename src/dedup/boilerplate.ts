@@ -32,8 +32,11 @@ const MAX_HEADLINE_WORDS = 20;
 
 /** Lowercase word tokens of a line joined by one space: the identity of a template line. */
 export function normaliseLine(line: string): string {
+  // ASCII lines (most): the same runs of letters and digits, without the Unicode regex.
+  if (ASCII_ONLY.test(line)) return line.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return (line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Stable 64-bit (two FNV-1a variants) hex hash of a normalised line; '' for lines without words. */
 export function boilerplateLineHash(line: string): string {
@@ -130,6 +133,18 @@ function matchesAt(words: ArrayLike<string>, at: number, phrase: string[]): bool
 
 const LINE_TRIGGER_INDEX = byFirstWord(LINE_TRIGGERS.flatMap(([kind, phrases]) => phrases.map((p) => ({ kind, words: p.split(' ') }))));
 const INLINE_TRIGGER_INDEX = byFirstWord(INLINE_TRIGGERS.map((p) => ({ words: p.split(' ') })));
+/**
+ * Any inline trigger phrase anywhere in a text, as whole words: most articles have none,
+ * and then the word-by-word scan (a token object per word) is skipped.
+ */
+const ANY_INLINE_TRIGGER = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${INLINE_TRIGGERS.map((p) => p.split(' ').map(escapeRegExp).join('[^\\p{L}\\p{N}]+')).join('|')})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** Which trigger opens these words, if any (longest first); lone "watch" or "share" only as a whole short line. */
 function lineTrigger(words: string[]): { kind: Kind; length: number } | null {
@@ -275,6 +290,7 @@ function inlineListEnd(words: Word[], from: number, counts: Map<string, number>)
 }
 
 function inlineSpans(text: string, covered: BoilerplateSpan[]): BoilerplateSpan[] {
+  if (!ANY_INLINE_TRIGGER.test(text)) return [];
   const words = wordsOf(text);
   const degraded = isDegraded(text, words.length);
   const counts = new Map<string, number>();
