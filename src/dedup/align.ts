@@ -213,8 +213,14 @@ function sameInflection(x: string, y: string): boolean {
 interface SeedIndex {
   /** Seed key at each position, 0 where the k-gram is all stopwords (not a seed). */
   keys: Uint32Array;
-  /** Seed key → positions; null when the k-gram is too frequent to be a seed. */
-  positions: Map<number, number[] | null>;
+  /**
+   * Seed key → positions as an open-addressing table of [key, position] pairs (key 0 marks
+   * an empty slot); a key's positions lie on its probe path in increasing order. Typed
+   * arrays rather than a Map of arrays: an index lives as long as its text is cached for
+   * copy detection (thousands of texts), at a third of the memory.
+   */
+  table: Int32Array;
+  mask: number;
 }
 
 /**
@@ -228,23 +234,41 @@ function seedIndex(c: CanonicalText): SeedIndex {
   if (index) return index;
   const n = c.tokens.length;
   const keys = new Uint32Array(Math.max(0, n - SEED_TOKENS + 1));
-  const positions = new Map<number, number[] | null>();
+  let capacity = 16;
+  while (capacity < keys.length * 2) capacity *= 2;
+  const table = new Int32Array(capacity * 2);
+  const mask = capacity - 1;
   for (let j = 0; j + SEED_TOKENS <= n; j++) {
     if (!isContentSeed(c.flags, j)) continue;
-    // 30 bits: small integers stay unboxed in V8 and make Map look-ups several times faster.
+    // 30 bits, never 0: small positive integers stay unboxed in V8.
     const key = (seedKey(c.hashes, j) & 0x3fffffff) || 1;
     keys[j] = key;
-    const list = positions.get(key);
-    if (list === undefined) positions.set(key, [j]);
-    else if (list !== null) {
-      if (list.length >= MAX_SEED_OCCURRENCES) positions.set(key, null);
-      else list.push(j);
-    }
+    let slot = key & mask;
+    while (table[slot << 1] !== 0) slot = (slot + 1) & mask;
+    table[slot << 1] = key;
+    table[(slot << 1) + 1] = j;
   }
-  index = { keys, positions };
+  index = { keys, table, mask };
   seedIndexes.set(c, index);
   return index;
 }
+
+/**
+ * Positions of `key` in an index, written to `out` (returns how many); 0 when the key is
+ * absent or occurs more than MAX_SEED_OCCURRENCES times (too frequent to be a seed).
+ */
+function seedPositions(index: SeedIndex, key: number, out: Int32Array): number {
+  const { table, mask } = index;
+  let count = 0;
+  for (let slot = key & mask; table[slot << 1] !== 0; slot = (slot + 1) & mask) {
+    if (table[slot << 1] !== key) continue;
+    if (count === MAX_SEED_OCCURRENCES) return 0;
+    out[count++] = table[(slot << 1) + 1];
+  }
+  return count;
+}
+
+const seedHits = new Int32Array(MAX_SEED_OCCURRENCES);
 
 /** Passages of text reused between a and b, in order of position in a. */
 export function alignPassages(a: CanonicalText, b: CanonicalText): AlignedPassage[] {
@@ -252,15 +276,15 @@ export function alignPassages(a: CanonicalText, b: CanonicalText): AlignedPassag
   const nb = b.tokens.length;
   if (na < SEED_TOKENS || nb < SEED_TOKENS) return [];
   const seedsOfA = seedIndex(a).keys;
-  const seedsOfB = seedIndex(b).positions;
+  const indexOfB = seedIndex(b);
   // Furthest a-index already covered on each diagonal: a seed inside it adds nothing.
   const coveredTo = new Int32Array(na + nb); // indexed by diagonal + nb
   const extensions: Extension[] = [];
   for (let i = 0; i + SEED_TOKENS <= na; i++) {
     if (seedsOfA[i] === 0) continue;
-    const hits = seedsOfB.get(seedsOfA[i]);
-    if (!hits) continue;
-    for (const j of hits) {
+    const hitCount = seedPositions(indexOfB, seedsOfA[i], seedHits);
+    for (let h = 0; h < hitCount; h++) {
+      const j = seedHits[h];
       const diagonal = i - j;
       const covered = coveredTo[diagonal + nb];
       if (covered > i) continue;
