@@ -36,6 +36,8 @@ if (!fs.existsSync(corpus)) {
 const dbPath = path.join(values.dir!, 'bench.db');
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
 
+// Each thread's busy share is printed at the end: the busier one is what limits the rate.
+process.env.STORYLINE_THREAD_STATS = '1';
 // As `storyline ingest` runs it: a large file is ingested on its own thread (ingest-thread.ts).
 const marks: Array<{ added: number; ms: number }> = [{ added: 0, ms: 0 }];
 const started = performance.now();

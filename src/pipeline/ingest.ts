@@ -4,6 +4,7 @@
  * place after the record they followed). Re-running the same input adds nothing: ids that
  * are already stored are skipped before any state changes.
  */
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { formatOrigin, type BoilerplateSpan, type Message, type RawRecord, type ReadItem } from '../types.ts';
 import type { ArticleRef, NewArticle, Store } from '../store/types.ts';
 import { initHashing } from '../dedup/hash.ts';
@@ -188,6 +189,11 @@ export class Ingestor {
         this.options.onBatch?.(summary);
       }
     } finally {
+      // Which thread limits throughput: the busier one (npm run bench prints these).
+      if (process.env.STORYLINE_THREAD_STATS && pool) {
+        const shares = pool.busyShares().map((u) => `${(u * 100).toFixed(0)}%`);
+        process.stderr.write(`threads busy: ingest ${(nodePerformance.eventLoopUtilization().utilization * 100).toFixed(0)}%, prepare ${shares.join(' ')}\n`);
+      }
       await pool?.close();
     }
     // Read errors are found before preparation errors: report them all in input order.

@@ -83,6 +83,11 @@ export class PreparePool {
     });
   }
 
+  /** Share of its life each worker's event loop spent working (1 = never idle). */
+  busyShares(): number[] {
+    return this.workers.map((w) => w.performance.eventLoopUtilization().utilization);
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
