@@ -16,7 +16,7 @@ import { TIMEX_TRIGGERS } from '../src/annotate/timex-grammar.ts';
 import { parseTimeML } from '../src/annotate/timex-eval.ts';
 import { listTimeMLFiles } from '../src/cli/commands/eval/timex.ts';
 import { MIGRATIONS } from '../src/store/migrations.ts';
-import { DETECTION_SAMPLE_CHARS } from '../src/text/language.ts';
+import { DETECTION_SAMPLE_CHARS, isClearlyEnglish } from '../src/text/language.ts';
 import type { Annotations } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/data');
@@ -36,6 +36,25 @@ const texts = [...Object.values(truth).map((r) => r.articleBody ?? ''), ...news]
 const detect = (n: number) => texts.map((t) => eld.detect(t.slice(0, n)).language);
 const at600 = detect(600);
 console.log(`language: ${texts.length} texts in ${new Set(at600).size} languages, each sample length against 600 characters`);
+{
+  // The English fast path against eld, on every text long enough to detect: long articles,
+  // headlines (mstream) and the bench corpus when present.
+  const headlines = fs.readFileSync(path.join(DATA, 'clustering/mstream-news-t.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text?: string; title?: string });
+  const benchCorpus = path.resolve(import.meta.dirname, '../bench-data/corpus-5000.jsonl');
+  const bench = fs.existsSync(benchCorpus) ? fs.readFileSync(benchCorpus, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string) : [];
+  const all = [...Object.values(truth).map((r) => r.articleBody ?? ''), ...news, ...headlines.map((h) => h.text ?? h.title ?? ''), ...bench]
+    .map((t) => t.slice(Math.max(0, t.search(/\S/)), Math.max(0, t.search(/\S/)) + DETECTION_SAMPLE_CHARS))
+    .filter((t) => t.trim().length >= 40);
+  let claimed = 0;
+  let disagree = 0;
+  for (const sample of all) {
+    if (!isClearlyEnglish(sample)) continue;
+    claimed++;
+    if (eld.detect(sample).language !== 'en') disagree++;
+  }
+  const english = all.filter((t) => eld.detect(t).language === 'en').length;
+  console.log(`  English fast path: ${all.length} samples, eld says English for ${english}; the fast path claims ${claimed}, eld disagrees on ${disagree}`);
+}
 for (const n of [150, 200, 300, 600]) {
   const disagree = detect(n).filter((l, i) => l !== at600[i]).length;
   console.log(`  ${n} characters (${n === DETECTION_SAMPLE_CHARS ? 'the one used' : 'alternative'}): disagree on ${disagree}, ms per text ${msPer(texts.length, () => detect(n)).toFixed(3)}`);

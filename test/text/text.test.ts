@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentKey, hasCaseInformation, normaliseText, splitParagraphs } from '../../src/text/normalise.ts';
-import { detectLanguage } from '../../src/text/language.ts';
+import { detectLanguage, isClearlyEnglish } from '../../src/text/language.ts';
 import { FALLBACK_WINDOW_TOKENS, MAX_SENTENCE_TOKENS, splitSentences, tokenize } from '../../src/text/tokens.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -45,4 +45,21 @@ test('sentences split on punctuation, not after abbreviations; unpunctuated text
   assert.ok(seedSentences.length >= seedTokens.length / FALLBACK_WINDOW_TOKENS - 1);
   for (const s of seedSentences) assert.ok(s.endToken - s.firstToken <= MAX_SENTENCE_TOKENS);
   assert.equal(seedSentences.reduce((n, s) => n + s.endToken - s.firstToken, 0), seedTokens.length);
+});
+
+test('the English fast path claims plain English prose only, and agrees with eld where it does', () => {
+  const english = 'The minister said on Tuesday that the talks with the union had been constructive, but that no agreement would be signed before the end of the month.';
+  assert.equal(isClearlyEnglish(english), true);
+  assert.equal(detectLanguage(english), 'en');
+  // Other languages share short words with English ("is", "was", "of", "to", "in", "die"); none of these may pass.
+  const others = [
+    'De minister zei dinsdag dat het overleg met de vakbond constructief was, maar dat er voor het einde van de maand geen akkoord is.',
+    'Der Minister sagte am Dienstag, das Gespräch mit der Gewerkschaft sei konstruktiv gewesen, was aber nicht heißt, dass es bis Monatsende eine Einigung gibt.',
+    'Le ministre a déclaré mardi que les discussions avec le syndicat avaient été constructives, mais qu’aucun accord ne serait signé avant la fin du mois.',
+    'Ministeren sagde tirsdag at forhandlingerne med fagforeningen havde været konstruktive, men at der ikke ville blive underskrevet en aftale for det.',
+  ];
+  for (const text of others) assert.equal(isClearlyEnglish(text), false, text);
+  // Too short to decide this way, or a headline without "the": eld decides.
+  assert.equal(isClearlyEnglish('The talks with the union were constructive.'), false);
+  assert.equal(isClearlyEnglish('Minister says union talks were constructive but no agreement would be signed before month end'), false);
 });
