@@ -203,6 +203,8 @@ export interface WordInfo {
   short: number;
   flags: number;
   key: number;
+  /** The gazetteer's bits for the word alone (Gazetteer.wordBits), when the caller caches them. */
+  gazetteerBits?: number;
   /** The word lowercased, as document evidence is keyed. */
   lowercase: string;
   /** The gazetteer's normal form of the word (`normaliseKeyToken`); `key` is its hash. */
@@ -274,7 +276,7 @@ export function wordInfo(word: string, mode: WordMode): WordInfo {
   }
   const lowercase = word.toLowerCase();
   const normal = normaliseKeyToken(word);
-  return { lower, short, flags, key: normal.length === 0 ? 0 : hashString(normal), normal, lowercase, capital: word !== lowercase, cased: word !== lowercase || word !== word.toUpperCase(), intrinsic: Uint32Array.from(intrinsic) };
+  return { lower, short, flags, key: normal.length === 0 ? 0 : hashString(normal), normal, gazetteerBits: undefined, lowercase, capital: word !== lowercase, cased: word !== lowercase || word !== word.toUpperCase(), intrinsic: Uint32Array.from(intrinsic) };
 }
 
 /** Where a caller keeps WordInfo per (word, mode); `wordInfo` is the uncached fallback. */
@@ -306,6 +308,7 @@ function lexicalClass(gaz: Uint8Array, base: number): number {
 }
 let sharedOffsets = new Int32Array(1024);
 let sharedKeys = new Uint32Array(1024);
+let sharedWordBits = new Uint32Array(1024);
 
 /** Most context features one token can get: 16 word and shape features, 3 per gazetteer category, name run, evidence. */
 const MAX_CONTEXT_FEATURES_PER_TOKEN = 16 + 3 * GAZETTEER_CATEGORY_COUNT + 2;
@@ -332,7 +335,10 @@ function nameClass(k: number, n: number, lexClass: Uint8Array, gaz: Uint8Array, 
 export function contextFeatures(sequence: FeatureSequence, infos: readonly WordInfo[], gazetteer: Gazetteer, skip?: Uint8Array): SequenceFeatures {
   const { words, caseless, evidence } = sequence;
   const n = words.length;
-  if (sharedKeys.length < n) sharedKeys = new Uint32Array(n * 2);
+  if (sharedKeys.length < n) {
+    sharedKeys = new Uint32Array(n * 2);
+    sharedWordBits = new Uint32Array(n * 2);
+  }
   if (sharedOffsets.length < n + 1) sharedOffsets = new Int32Array(n * 2 + 1);
   if (sharedLowers.length < n + 4) {
     sharedLowers = new Uint32Array(n * 2 + 4);
@@ -345,13 +351,17 @@ export function contextFeatures(sequence: FeatureSequence, infos: readonly WordI
   const shorts = sharedShorts;
   lowers[0] = lowers[1] = lowers[n + 2] = lowers[n + 3] = BOUNDARY_HASH;
   shorts[0] = shorts[1] = shorts[n + 2] = shorts[n + 3] = BOUNDARY_HASH;
+  const wordBits = sharedWordBits;
+  let knownBits = true;
   for (let i = 0; i < n; i++) {
     const info = infos[i];
     keys[i] = info.key;
     lowers[i + 2] = info.lower;
     shorts[i + 2] = info.short;
+    if (info.gazetteerBits === undefined) knownBits = false;
+    else wordBits[i] = info.gazetteerBits;
   }
-  const gaz = gazetteer.annotate(keys, n);
+  const gaz = gazetteer.annotate(keys, n, knownBits ? wordBits : undefined);
   const C = GAZETTEER_CATEGORY_COUNT;
   const headline = !caseless && isAllCapsSentence(words);
   const offsets = sharedOffsets;

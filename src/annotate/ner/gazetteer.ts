@@ -161,7 +161,16 @@ export class Gazetteer {
    * Result: Uint8Array [token * CATEGORY_COUNT + category] of GAZ_* codes, a view of a
    * buffer reused by the next call.
    */
-  annotate(keyHashes: ArrayLike<number>, n: number = keyHashes.length): Uint8Array {
+  /** Category bits of a one-token phrase (with PREFIX_BIT): what `annotate` probes first for every token. */
+  wordBits(keyHash: number): number {
+    return keyHash === 0 ? 0 : this.lookup(mix2(HASH_SEED, keyHash));
+  }
+
+  /**
+   * `singleBits[i]`, when given, is wordBits(keyHashes[i]) already known (the tagger caches it
+   * per word): the first probe of every token is then skipped.
+   */
+  annotate(keyHashes: ArrayLike<number>, n: number = keyHashes.length, singleBits?: ArrayLike<number>): Uint8Array {
     const C = GAZETTEER_CATEGORY_COUNT;
     if (this.scratch.length < n * C * 2) this.scratch = new Uint8Array(n * C * 4);
     const out = this.scratch.subarray(0, n * C);
@@ -177,7 +186,7 @@ export class Gazetteer {
         const t = keyHashes[i + len - 1];
         if (t === 0) break;
         h = mix2(h, t);
-        const bits = this.lookup(h);
+        const bits = len === 1 && singleBits !== undefined ? singleBits[i] : this.lookup(h);
         if ((bits & ~PREFIX_BIT) >>> 0 !== 0) {
           any = true;
           for (let c = 0; c < C; c++) if (bits & (1 << c)) longest[i * C + c] = len;

@@ -86,6 +86,7 @@ export class NerModel {
     let entry = cache.get(word);
     if (entry) return entry;
     const info = wordInfo(word, mode);
+    info.gazetteerBits = this.gazetteer.wordBits(info.key);
     const scores = new Float64Array(L);
     this.addRows(info.intrinsic, 0, info.intrinsic.length, scores, 0);
     entry = { info, scores };
