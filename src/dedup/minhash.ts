@@ -19,7 +19,10 @@ export interface MinhashParams {
  */
 export const NEAR_DUPLICATE_PARAMS: MinhashParams = { numHashes: 64, bands: 16 };
 
-/** Token hashes are cached: news vocabulary repeats, and hashing dominates shingling. */
+/**
+ * Token hashes of non-ASCII tokens are cached (those go through WASM with an encoded copy);
+ * ASCII tokens hash in JavaScript faster than a cache look-up (see hash32).
+ */
 const tokenHashCache = new Map<string, number>();
 const TOKEN_CACHE_LIMIT = 500_000;
 
@@ -33,13 +36,18 @@ function tokenHash(token: string): number {
   return h;
 }
 
+function isAscii(token: string): boolean {
+  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 /**
  * Hashes of word n-gram shingles. A shingle's hash combines its tokens' hashes (position
  * matters), so no n-gram string is built or encoded; fewer than n tokens give one shingle.
  */
 export function shingleHashes(tokens: readonly string[], n: number): Uint32Array {
   if (tokens.length === 0) return new Uint32Array(0);
-  const hashes = tokens.map(tokenHash);
+  const hashes = tokens.map((token) => (isAscii(token) ? hash32(token) : tokenHash(token)));
   const width = Math.min(n, tokens.length);
   const seen = new Set<number>();
   for (let i = 0; i + width <= hashes.length; i++) {

@@ -1,6 +1,6 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { initHashing } from '../../src/dedup/hash.ts';
+import { hash32, initHashing } from '../../src/dedup/hash.ts';
 import { estimateJaccard, lshBandKeys, minhashSignature, shingleHashes, signatureFromBuffer, signatureToBuffer } from '../../src/dedup/minhash.ts';
 
 before(initHashing);
@@ -42,4 +42,27 @@ test('LSH bands: identical signatures share all keys, unrelated ones none; stora
   assert.equal(lshBandKeys(b, 16).filter((k) => keysA.includes(k)).length, 0);
   assert.deepEqual(signatureFromBuffer(signatureToBuffer(a)), a);
   assert.throws(() => lshBandKeys(a, 5));
+});
+
+test('hash32 equals xxhash-wasm XXH32 on ASCII (JavaScript path) and other strings (WASM path)', async () => {
+  const { default: xxhash } = await import('xxhash-wasm');
+  const reference = await xxhash();
+  await initHashing();
+  const encoder = new TextEncoder();
+  const strings: string[] = [''];
+  let x = 12345;
+  for (let length = 1; length <= 70; length++) {
+    for (let k = 0; k < 5; k++) {
+      let s = '';
+      for (let i = 0; i < length; i++) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        s += String.fromCharCode(32 + (x % 95));
+      }
+      strings.push(s);
+    }
+  }
+  strings.push('kim', 'jong-un', 'Müller', 'naïve café', '北京', 'emoji 😀 token', '\u007f\u0080');
+  for (const seed of [0, 7]) {
+    for (const s of strings) assert.equal(hash32(s, seed), reference.h32Raw(encoder.encode(s), seed) >>> 0, JSON.stringify(s));
+  }
 });
