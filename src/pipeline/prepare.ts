@@ -65,6 +65,13 @@ export function analysisText(text: string, spans: BoilerplateSpan[]): string {
 
 export type PrepareResult = { article: PreparedArticle } | { error: Message };
 
+/** Whether a single-spaced key has fewer than `limit` words (counted up to the limit only). */
+function wordCountBelow(key: string, limit: number): boolean {
+  let words = 1;
+  for (let at = key.indexOf(' '); at >= 0 && words < limit; at = key.indexOf(' ', at + 1)) words++;
+  return words < limit;
+}
+
 /** A stage threw on this record: reported as its error, the batch goes on. */
 export function internalError(origin: Message['origin'], err: unknown): PrepareResult {
   return { error: { level: 'error', reason: `internal error while preparing: ${(err as Error).message}`, origin } };
@@ -104,7 +111,7 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
   // A stub text ("Chat with us in Facebook Messenger") does not identify an article: below
   // STUB_TEXT_TOKENS words the title is part of what must match for two records to be one.
   const key = contentKey(text);
-  const stub = key.split(' ').length < STUB_TEXT_TOKENS;
+  const stub = wordCountBelow(key, STUB_TEXT_TOKENS);
   const contentHash = hash64Hex(stub ? `${contentKey(title ?? '')}\n${key}` : key);
   const source = input.source ?? sourceFromUrl(url) ?? null;
   const boilerplate = options.findBoilerplate ? options.findBoilerplate(text, source) : [];
