@@ -232,7 +232,8 @@ export class Ingestor {
       const exact = [...(byHash.get(article.contentHash) ?? []).map(toBatchRef), ...(batchByHash.get(article.contentHash) ?? [])];
       let copies = exact;
       if (copies.length === 0 && article.nearDuplicateKeys.length) {
-        const fromStore = (await this.store.nearDuplicateCandidates(article.nearDuplicateKeys)).map(toBatchRef);
+        const near = { minhash: article.minhash, minJaccard: NEAR_DUPLICATE_JACCARD };
+        const fromStore = (await this.store.nearDuplicateCandidates(article.nearDuplicateKeys, near)).map(toBatchRef);
         const fromBatch = article.nearDuplicateKeys.flatMap((k) => batchBands.get(k) ?? []);
         copies = [...fromStore, ...fromBatch].filter((c) => c.minhash && estimateJaccard(c.minhash, article.minhash) >= NEAR_DUPLICATE_JACCARD);
       }

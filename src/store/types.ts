@@ -127,7 +127,11 @@ export interface Store {
   // Lookups for the ingest stage.
   existingIds(ids: string[]): Promise<Set<string>>;
   articlesByContentHash(hashes: string[]): Promise<Map<string, ArticleRef[]>>;
-  nearDuplicateCandidates(bandKeys: string[]): Promise<ArticleRef[]>;
+  /**
+   * Articles sharing an LSH band with the query. With `near`, the store may leave out those
+   * whose signature it knows to be below `minJaccard` (callers check every candidate anyway).
+   */
+  nearDuplicateCandidates(bandKeys: string[], near?: { minhash: Uint32Array; minJaccard: number }): Promise<ArticleRef[]>;
   loadRecentStories(limit: number): Promise<StoryRow[]>;
   loadStories(ids: number[]): Promise<StoryRow[]>;
   loadDocumentFrequencies(): Promise<{ df: Map<string, number>; docCount: number }>;

@@ -7,7 +7,7 @@ import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MIGRATIONS } from '../migrations.ts';
 import type { Annotations } from '../../types.ts';
 import type { ArticleRef, ArticleRow, BatchWrite, CopyCandidate, CopyEdge, Store, StoryQuery, StoryRow } from '../types.ts';
-import { signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
+import { estimateJaccard, signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
 import { FEW_KEYS, MIN_SHARED_KEYS } from '../../dedup/copies-index.ts';
 import { Postings } from './postings.ts';
 
@@ -75,12 +75,16 @@ function toStory(row: Row): StoryRow {
 
 
 const REF_COLUMNS = 'rowid, id, published_ms, ingest_seq, duplicate_of, story_id, minhash';
+/** MinHash signatures kept in memory by rowid (~0.35 kB each): see nearDuplicateCandidates. */
+const MAX_CACHED_SKETCHES = 30_000;
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: DatabaseHandle;
   private readonly statements: Record<string, Statement>;
   private readonly postings: Postings;
+  /** rowid → MinHash signature of stored articles (see nearDuplicateCandidates). */
+  private readonly sketches = new Map<number, Uint32Array>();
   /** Lookups with a variable number of parameters, prepared once per shape. */
   private readonly statementCache = new Map<string, Statement>();
 
@@ -181,14 +185,31 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  async nearDuplicateCandidates(bandKeys: string[]): Promise<ArticleRef[]> {
-    const rowids = this.postings.bandHolders(bandKeys);
+  async nearDuplicateCandidates(bandKeys: string[], near?: { minhash: Uint32Array; minJaccard: number }): Promise<ArticleRef[]> {
+    let rowids = this.postings.bandHolders(bandKeys);
+    // Holders whose signature is known and too far from the query need no row read: the
+    // signature is the article row's last column, behind its text, so reading it walks the
+    // row's overflow pages, which at 100k articles mostly miss the page cache.
+    if (near) rowids = rowids.filter((rowid) => {
+      const sketch = this.sketches.get(rowid);
+      return sketch === undefined || estimateJaccard(sketch, near.minhash) >= near.minJaccard;
+    });
     const out: ArticleRef[] = [];
     for (const part of chunks(rowids)) {
       const rows = this.cached(`SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
-      for (const row of rows) out.push(toRef(row));
+      for (const row of rows) {
+        const ref = toRef(row);
+        if (ref.minhash) this.rememberSketch(ref.rowid, ref.minhash);
+        out.push(ref);
+      }
     }
     return out;
+  }
+
+  /** A signature never changes once stored (articles are never deleted, rowids never reused). */
+  private rememberSketch(rowid: number, minhash: Uint32Array): void {
+    if (this.sketches.size >= MAX_CACHED_SKETCHES) this.sketches.clear();
+    this.sketches.set(rowid, minhash);
   }
 
   async loadRecentStories(limit: number): Promise<StoryRow[]> {
@@ -238,6 +259,7 @@ export class SqliteStore implements Store {
 
   async commitBatch(batch: BatchWrite): Promise<void> {
     const s = this.statements;
+    const sketches: Array<[number, Uint32Array]> = [];
     this.db.transaction(() => {
       let seq = this.counter('ingest_seq');
       for (const article of batch.articles) {
@@ -252,6 +274,7 @@ export class SqliteStore implements Store {
           minhash: article.minhash ? signatureToBuffer(article.minhash) : null,
         });
         const rowid = Number(info.lastInsertRowid);
+        if (article.minhash) sketches.push([rowid, article.minhash]);
         s.insertFts.run(rowid, article.title ?? '', article.text);
         if (article.annotations) this.insertFacets(rowid, article.annotations);
         this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
@@ -266,6 +289,8 @@ export class SqliteStore implements Store {
       s.setCounter.run('doc_count', this.counter('doc_count') + batch.docCountDelta);
       s.setCounter.run('next_story_id', batch.nextStoryId);
     })();
+    // Only once committed: a rolled-back batch leaves nothing behind in memory either.
+    for (const [rowid, minhash] of sketches) this.rememberSketch(rowid, minhash);
   }
 
   async counts(): Promise<{ articles: number; stories: number; sources: number }> {
