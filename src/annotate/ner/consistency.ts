@@ -66,8 +66,8 @@ export function enforceConsistency(
   const mentions: Mention[] = [];
   const votes = new Map<number, Map<string, number>>();
   // Normalised tokens: the caller's (the tagger's word cache) or computed here.
-  const keysOf: Array<readonly string[] | undefined> = normalised ? [...normalised] : new Array(sentences.length);
-  const keys = (sequence: number): readonly string[] => (keysOf[sequence] ??= sentences[sequence].map(tokenKey));
+  const computed: Array<readonly string[] | undefined> = new Array(sentences.length);
+  const keys = (sequence: number): readonly string[] => normalised?.[sequence] ?? (computed[sequence] ??= sentences[sequence].map(tokenKey));
   labels.forEach((sequenceLabels, sequence) => {
     for (const span of spansFromBilou(sequenceLabels)) {
       const key = spanKey(keys(sequence), span.start, span.end);

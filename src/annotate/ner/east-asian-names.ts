@@ -25,7 +25,7 @@
  * permissively: a few non-syllables are accepted, which costs nothing because every rule
  * also needs a surname and a non-English given-name part.
  */
-import { categoryBit, keyTokenHash, phraseHash, type Gazetteer } from './gazetteer.ts';
+import { categoryBit, keyTokenHash, type Gazetteer } from './gazetteer.ts';
 import { labelPrefix, labelType, spansFromBilou, writeSpan } from './labels.ts';
 
 /** The most frequent Chinese surnames in pinyin, plus common Wade-Giles and Cantonese spellings. */
@@ -106,7 +106,7 @@ export interface WordClasses {
 }
 
 export function gazetteerWordClasses(gazetteer: Gazetteer): WordClasses {
-  const bits = (word: string): number => gazetteer.lookup(phraseHash([keyTokenHash(word)]));
+  const bits = (word: string): number => gazetteer.wordBits(keyTokenHash(word));
   const common = categoryBit('common');
   const other = categoryBit('country') | categoryBit('city') | categoryBit('place') | categoryBit('demonym') | categoryBit('org') | categoryBit('company');
   const personNoun = categoryBit('personnoun');

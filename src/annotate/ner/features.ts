@@ -12,7 +12,7 @@
  * evidence to the word features of both. Separate spaces were measured too (same dev F1,
  * a larger file); case-free templates simply do not fire on caseless input.
  */
-import { GAZETTEER_CATEGORIES, GAZETTEER_CATEGORY_COUNT, Gazetteer, normaliseKeyToken } from './gazetteer.ts';
+import { GAZETTEER_CATEGORIES, GAZETTEER_CATEGORY_COUNT, Gazetteer, normalKeyHash, normaliseKeyToken } from './gazetteer.ts';
 import { hashString, hashStep, HASH_SEED, mix2, mix3 } from './hash.ts';
 
 /** One sequence to tag: its tokens and where they sit in their document. */
@@ -276,7 +276,31 @@ export function wordInfo(word: string, mode: WordMode): WordInfo {
   }
   const lowercase = word.toLowerCase();
   const normal = normaliseKeyToken(word);
-  return { lower, short, flags, key: normal.length === 0 ? 0 : hashString(normal), normal, gazetteerBits: undefined, lowercase, capital: word !== lowercase, cased: word !== lowercase || word !== word.toUpperCase(), intrinsic: Uint32Array.from(intrinsic) };
+  return { lower, short, flags, key: normalKeyHash(normal), normal, gazetteerBits: undefined, lowercase, capital: word !== lowercase, cased: word !== lowercase || word !== word.toUpperCase(), intrinsic: Uint32Array.from(intrinsic) };
+}
+
+/**
+ * In cased text, the tokens that are outside any entity without scoring them (flag 1): no
+ * capital letter in the token or either neighbour. Entities in cased English carry a
+ * capital, and their lowercase parts ("Bank of England", "van Gogh") sit next to one (on
+ * CoNLL dev: `npm run bench:fast-paths`). Decoding is unchanged wherever the full model
+ * would say O there: every path passes O at a flagged token, so its emission constant does
+ * not matter. A sentence that does not open with a capital is not trusted to be cased (a
+ * lowercased paragraph too short to be judged on its own, inside a cased article): then
+ * nothing is flagged and the result is undefined. Writes into `scratch` when it is long
+ * enough (the result may be a view of it).
+ */
+export function outsideOnlyMask(infos: readonly WordInfo[], scratch?: Uint8Array): Uint8Array | undefined {
+  const n = infos.length;
+  let first = 0;
+  while (first < n && !infos[first].cased) first++;
+  if (first === n || !infos[first].capital) return undefined;
+  const mask = scratch && scratch.length >= n ? scratch : new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const near = infos[i].capital || (i > 0 && infos[i - 1].capital) || (i + 1 < n && infos[i + 1].capital);
+    mask[i] = near ? 0 : 1;
+  }
+  return mask;
 }
 
 /** Where a caller keeps WordInfo per (word, mode); `wordInfo` is the uncached fallback. */

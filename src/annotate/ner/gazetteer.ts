@@ -53,8 +53,12 @@ export function normaliseKeyToken(token: string): string {
 }
 
 export function keyTokenHash(token: string): number {
-  const key = normaliseKeyToken(token);
-  return key.length === 0 ? 0 : hashString(key);
+  return normalKeyHash(normaliseKeyToken(token));
+}
+
+/** keyTokenHash of a token already normalised (0 for an empty one). */
+export function normalKeyHash(normal: string): number {
+  return normal.length === 0 ? 0 : hashString(normal);
 }
 
 /** Hash of a phrase from its token hashes (empty tokens, hash 0, are skipped by callers). */
@@ -155,18 +159,16 @@ export class Gazetteer {
     }
   }
 
-  /**
-   * Per token and category, the position of the token in the longest match of that
-   * category (scanned left to right, matches do not overlap within a category).
-   * Result: Uint8Array [token * CATEGORY_COUNT + category] of GAZ_* codes, a view of a
-   * buffer reused by the next call.
-   */
   /** Category bits of a one-token phrase (with PREFIX_BIT): what `annotate` probes first for every token. */
   wordBits(keyHash: number): number {
     return keyHash === 0 ? 0 : this.lookup(mix2(HASH_SEED, keyHash));
   }
 
   /**
+   * Per token and category, the position of the token in the longest match of that
+   * category (scanned left to right, matches do not overlap within a category).
+   * Result: Uint8Array [token * CATEGORY_COUNT + category] of GAZ_* codes, a view of a
+   * buffer reused by the next call.
    * `singleBits[i]`, when given, is wordBits(keyHashes[i]) already known (the tagger caches it
    * per word): the first probe of every token is then skipped.
    */

@@ -3,7 +3,7 @@
  * Pure: building one from arrays, scoring and decoding; file I/O is in model-file.ts.
  */
 import { viterbi, TRANSITION_SIZE } from './decode.ts';
-import { contextFeatures, extractFeatures, sequenceMode, wordInfo, type FeatureSequence, type SequenceFeatures, type WordInfo, WordMode } from './features.ts';
+import { contextFeatures, extractFeatures, outsideOnlyMask, sequenceMode, wordInfo, type FeatureSequence, type SequenceFeatures, type WordInfo, WordMode } from './features.ts';
 import { WeightTable } from './weight-table.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { LABEL_COUNT, OUTSIDE } from './labels.ts';
@@ -50,7 +50,7 @@ export class NerModel {
 
   /**
    * `scoreEveryToken` turns off the O-only shortcut for uncapitalised stretches of cased
-   * text (see `outsideOnly`); tests compare both ways.
+   * text (see `outsideOnlyMask`); tests compare both ways.
    */
   constructor(
     readonly data: NerModelData,
@@ -88,15 +88,11 @@ export class NerModel {
     const info = wordInfo(word, mode);
     info.gazetteerBits = this.gazetteer.wordBits(info.key);
     const scores = new Float64Array(L);
-    this.addRows(info.intrinsic, 0, info.intrinsic.length, scores, 0);
+    this.weights.addRows(info.intrinsic, 0, info.intrinsic.length, this.byteValue, scores, 0);
     entry = { info, scores };
     if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
     cache.set(word, entry);
     return entry;
-  }
-
-  private addRows(hashes: Uint32Array, from: number, to: number, out: Float64Array, base: number): void {
-    this.weights.addRows(hashes, from, to, this.byteValue, out, base);
   }
 
   /**
@@ -105,8 +101,10 @@ export class NerModel {
    */
   emissions(sequence: FeatureSequence, mode: WordMode = sequenceMode(sequence), scored: readonly ScoredWord[] = this.scoreWords(sequence.words, mode)): Float64Array {
     const n = sequence.words.length;
-    const skip = mode === WordMode.Cased && !this.options.scoreEveryToken ? this.outsideOnly(scored) : undefined;
-    const context = contextFeatures(sequence, scored.map((s) => s.info), this.gazetteer, skip);
+    const infos = scored.map((s) => s.info);
+    if (this.skip.length < n) this.skip = new Uint8Array(n * 2);
+    const skip = mode === WordMode.Cased && !this.options.scoreEveryToken ? outsideOnlyMask(infos, this.skip) : undefined;
+    const context = contextFeatures(sequence, infos, this.gazetteer, skip);
     if (this.scratch.length < n * L) this.scratch = new Float64Array(n * L * 2);
     const scores = this.scratch.subarray(0, n * L);
     const count = context.offsets[n];
@@ -125,30 +123,6 @@ export class NerModel {
       this.weights.addResolved(rows, context.offsets[i], context.offsets[i + 1], this.byteValue, scores, base);
     }
     return scores;
-  }
-
-  /**
-   * In cased text, the tokens that are outside any entity without scoring them: no capital
-   * letter in the token or either neighbour. Entities in cased English carry a capital, and
-   * their lowercase parts ("Bank of England", "van Gogh") sit next to one; on CoNLL dev 6 of
-   * 8,603 entity tokens have none within one token, while 56% of all tokens are skipped
-   * (more in news prose). The decode is unchanged wherever the full model would say O there:
-   * every path passes O at a skipped token, so its emission constant does not matter.
-   * A sentence that does not open with a capital is not trusted to be cased (a lowercased
-   * paragraph too short to be judged on its own, inside a cased article): nothing skipped.
-   */
-  private outsideOnly(scored: readonly ScoredWord[]): Uint8Array | undefined {
-    const n = scored.length;
-    let first = 0;
-    while (first < n && !scored[first].info.cased) first++;
-    if (first === n || !scored[first].info.capital) return undefined;
-    if (this.skip.length < n) this.skip = new Uint8Array(n * 2);
-    const skip = this.skip;
-    for (let i = 0; i < n; i++) {
-      const near = scored[i].info.capital || (i > 0 && scored[i - 1].info.capital) || (i + 1 < n && scored[i + 1].info.capital);
-      skip[i] = near ? 0 : 1;
-    }
-    return skip;
   }
 
   /** Best BILOU label ids for a sequence. */

@@ -26,6 +26,8 @@ export class WeightTable {
    * into an 8 MB table, that is a cache miss.
    */
   private readonly filter = new Int32Array(1 << (FILTER_BITS_LOG2 - 5));
+  /** Row offsets for addRows (see resolve). */
+  private scratchRows = new Int32Array(256);
 
   /** `weights` holds rows × LABEL_COUNT int8 weights, row r for featureKeys[r]. */
   constructor(featureKeys: Uint32Array, weights: Int8Array) {
@@ -50,8 +52,8 @@ export class WeightTable {
    * Byte offset of each feature's weight row, or -1 for features the model does not know:
    * rows[k] for features[k], k < count. Looking every feature of a sentence up first, in a
    * tight loop of independent loads, lets the processor wait on many cache misses at once;
-   * interleaved with the summing (as `addRows` does) it waits on one at a time. On the
-   * bench corpus that halves the cost of scoring (`npm run bench:fast-paths`).
+   * interleaved with the summing it waits on one at a time (one-off microbenchmark on 3,000
+   * bench articles; tagging as a whole: `storyline eval ner --speed`).
    */
   resolve(features: Uint32Array, count: number, rows: Int32Array): void {
     const keys = this.keys;
@@ -80,7 +82,7 @@ export class WeightTable {
   /**
    * Adds the rows resolve() found for features[from..to) to out[base..base+LABEL_COUNT).
    * The 17 sums live in locals, written once at the end: adding into `out` row after row
-   * makes every add a load and a store, twice as slow (`npm run bench:fast-paths`).
+   * makes every add a load and a store (about twice as slow in the same microbenchmark).
    */
   addResolved(rows: Int32Array, from: number, to: number, value: Float64Array, out: Float64Array, base: number): void {
     const b = this.bytes;
@@ -131,25 +133,9 @@ export class WeightTable {
    * decoded through `value` (see quantize.ts). Features the model does not know add nothing.
    */
   addRows(features: Uint32Array, from: number, to: number, value: Float64Array, out: Float64Array, base: number): void {
-    const keys = this.keys;
-    const bytes = this.bytes;
-    const mask = this.mask;
-    const filter = this.filter;
-    for (let k = from; k < to; k++) {
-      const key = features[k] === 0 ? 1 : features[k] | 0;
-      const bit = key >>> (32 - FILTER_BITS_LOG2);
-      if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
-      let slot = key & mask;
-      for (;;) {
-        const found = keys[slot * KEY_WORDS];
-        if (found === key) {
-          const w = slot * SLOT_BYTES + 4;
-          for (let y = 0; y < LABEL_COUNT; y++) out[base + y] += value[bytes[w + y] & 0xff];
-          break;
-        }
-        if (found === 0) break;
-        slot = (slot + 1) & mask;
-      }
-    }
+    const count = to - from;
+    if (this.scratchRows.length < count) this.scratchRows = new Int32Array(count * 2);
+    this.resolve(features.subarray(from, to), count, this.scratchRows);
+    this.addResolved(this.scratchRows, 0, count, value, out, base);
   }
 }
