@@ -1,7 +1,10 @@
 /**
- * `npm run bench:fast-paths`: reproduces the figures behind three shortcuts on the ingest
- * hot path (docs/BENCHMARKS.md, session 3), each against the slower way it replaced:
- * - language id on the first DETECTION_SAMPLE_CHARS characters instead of 600: agreement and cost;
+ * `npm run bench:fast-paths`: reproduces the figures behind the shortcuts on the ingest hot
+ * path (docs/BENCHMARKS.md, sessions 3 and 4), each against the slower way it replaced:
+ * - language id on the first DETECTION_SAMPLE_CHARS characters instead of 600: agreement and
+ *   cost; and the English fast path (isClearlyEnglish) against eld;
+ * - the tagger's O-only tokens (outsideOnlyMask) on CoNLL dev: share skipped, gold entity
+ *   tokens among them;
  * - date rules gated by their trigger literals (TIMEX_TRIGGERS): identical output and cost;
  * - article facets written from the annotation objects instead of by the v3 insert trigger:
  *   insert cost on 10,000 rows of the bench database (when bench-data/bench.db exists).
@@ -16,11 +19,16 @@ import { TIMEX_TRIGGERS } from '../src/annotate/timex-grammar.ts';
 import { parseTimeML } from '../src/annotate/timex-eval.ts';
 import { listTimeMLFiles } from '../src/cli/commands/eval/timex.ts';
 import { MIGRATIONS } from '../src/store/migrations.ts';
-import { DETECTION_SAMPLE_CHARS, isClearlyEnglish } from '../src/text/language.ts';
+import { DETECTION_SAMPLE_CHARS, isClearlyEnglish, languageSample } from '../src/text/language.ts';
+import { parseConll } from '../src/annotate/ner/conll.ts';
+import { outsideOnlyMask, sequenceMode, wordInfo, WordMode } from '../src/annotate/ner/features.ts';
 import type { Annotations } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/data');
 const BENCH_DB = path.resolve(import.meta.dirname, '../bench-data/bench.db');
+/** The bench corpus (`npm run bench -- --articles 5000` writes it), used when present. */
+const BENCH_CORPUS = path.resolve(import.meta.dirname, '../bench-data/corpus-5000.jsonl');
+const benchRecords = fs.existsSync(BENCH_CORPUS) ? fs.readFileSync(BENCH_CORPUS, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; published?: string }) : [];
 
 function msPer(items: number, run: () => void): number {
   run(); // warm-up
@@ -40,10 +48,8 @@ console.log(`language: ${texts.length} texts in ${new Set(at600).size} languages
   // The English fast path against eld, on every text long enough to detect: long articles,
   // headlines (mstream) and the bench corpus when present.
   const headlines = fs.readFileSync(path.join(DATA, 'clustering/mstream-news-t.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text?: string; title?: string });
-  const benchCorpus = path.resolve(import.meta.dirname, '../bench-data/corpus-5000.jsonl');
-  const bench = fs.existsSync(benchCorpus) ? fs.readFileSync(benchCorpus, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string) : [];
-  const all = [...Object.values(truth).map((r) => r.articleBody ?? ''), ...news, ...headlines.map((h) => h.text ?? h.title ?? ''), ...bench]
-    .map((t) => t.slice(Math.max(0, t.search(/\S/)), Math.max(0, t.search(/\S/)) + DETECTION_SAMPLE_CHARS))
+  const all = [...Object.values(truth).map((r) => r.articleBody ?? ''), ...news, ...headlines.map((h) => h.text ?? h.title ?? ''), ...benchRecords.map((r) => r.text)]
+    .map(languageSample)
     .filter((t) => t.trim().length >= 40);
   let claimed = 0;
   let disagree = 0;
@@ -60,15 +66,31 @@ for (const n of [150, 200, 300, 600]) {
   console.log(`  ${n} characters (${n === DETECTION_SAMPLE_CHARS ? 'the one used' : 'alternative'}): disagree on ${disagree}, ms per text ${msPer(texts.length, () => detect(n)).toFixed(3)}`);
 }
 
+// Tagger: tokens left O without scoring, on CoNLL dev (cased, as tagged).
+{
+  const { sentences } = parseConll(fs.readFileSync(path.join(DATA, 'ner/conll2003/dev.txt'), 'utf8'));
+  let tokens = 0;
+  let skipped = 0;
+  let entityTokens = 0;
+  let entitySkipped = 0;
+  for (const { words, tags } of sentences) {
+    const mode = sequenceMode({ words, caseless: false });
+    const mask = mode === WordMode.Cased ? outsideOnlyMask(words.map((w) => wordInfo(w, mode))) : undefined;
+    words.forEach((_, i) => {
+      const inEntity = tags[i] !== 'O';
+      const isSkipped = mask !== undefined && mask[i] === 1;
+      tokens++;
+      if (isSkipped) skipped++;
+      if (inEntity) entityTokens++;
+      if (inEntity && isSkipped) entitySkipped++;
+    });
+  }
+  console.log(`tagger O-only tokens on CoNLL dev: ${skipped} of ${tokens} tokens (${((100 * skipped) / tokens).toFixed(1)}%); gold entity tokens among them ${entitySkipped} of ${entityTokens}`);
+}
+
 // Dates: TimeBank + AQUAINT, and the bench corpus when present.
 const docs = listTimeMLFiles([path.join(DATA, 'timex')]).map((f) => parseTimeML(fs.readFileSync(f, 'utf8'))).map((d) => ({ text: d.text, published: d.dct }));
-const corpus = path.resolve(import.meta.dirname, '../bench-data/corpus-5000.jsonl');
-if (fs.existsSync(corpus)) {
-  for (const line of fs.readFileSync(corpus, 'utf8').trim().split('\n').slice(0, 3000)) {
-    const r = JSON.parse(line);
-    docs.push({ text: r.text, published: r.published ?? null });
-  }
-}
+for (const r of benchRecords.slice(0, 3000)) docs.push({ text: r.text, published: r.published ?? null });
 const runDates = () => docs.map((d) => JSON.stringify(extractTimexes(d.text, { published: d.published })));
 const gated = runDates();
 const gatedMs = msPer(docs.length, runDates);

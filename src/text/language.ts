@@ -14,11 +14,15 @@ const MIN_CHARS_FOR_DETECTION = 40;
  */
 export const DETECTION_SAMPLE_CHARS = 200;
 
+/** What detection reads: DETECTION_SAMPLE_CHARS from the first non-blank character (boilerplate arrives blanked to spaces). */
+export function languageSample(text: string): string {
+  const from = text.search(/\S/);
+  return from < 0 ? '' : text.slice(from, from + DETECTION_SAMPLE_CHARS);
+}
+
 export function detectLanguage(text: string, declared?: string | null): string | null {
   const declaredCode = declared ? declared.toLowerCase().slice(0, 2) : null;
-  // Boilerplate arrives blanked to spaces (same offsets): sample from the first real text.
-  const from = text.search(/\S/);
-  const sample = from < 0 ? '' : text.slice(from, from + DETECTION_SAMPLE_CHARS);
+  const sample = languageSample(text);
   if (sample.trim().length < MIN_CHARS_FOR_DETECTION) return declaredCode;
   if (isClearlyEnglish(sample)) return 'en';
   const result = eld.detect(sample);
