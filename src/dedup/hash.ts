@@ -46,7 +46,7 @@ function round(acc: number, input: number): number {
  * Shingling hashes every token of every article: crossing into WASM and encoding a string
  * per token cost more than the hash. Same values as xxhash-wasm (tested).
  */
-function xxh32Ascii(text: string, seed: number): number {
+export function xxh32Ascii(text: string, seed = 0): number {
   const length = text.length;
   for (let i = 0; i < length; i++) if (text.charCodeAt(i) > 127) return -1;
   let at = 0;

@@ -4,7 +4,7 @@
  * Permutations use double hashing (h1 + i·h2 mod 2^32, Kirsch–Mitzenmacher): one xxhash per
  * shingle instead of one per shingle and permutation, which is what keeps ingest fast.
  */
-import { hash32 } from './hash.ts';
+import { hash32, xxh32Ascii } from './hash.ts';
 
 export interface MinhashParams {
   /** Number of hash functions (signature length). */
@@ -27,6 +27,8 @@ const tokenHashCache = new Map<string, number>();
 const TOKEN_CACHE_LIMIT = 500_000;
 
 function tokenHash(token: string): number {
+  const ascii = xxh32Ascii(token);
+  if (ascii >= 0) return ascii;
   let h = tokenHashCache.get(token);
   if (h === undefined) {
     h = hash32(token);
@@ -36,18 +38,13 @@ function tokenHash(token: string): number {
   return h;
 }
 
-function isAscii(token: string): boolean {
-  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) > 127) return false;
-  return true;
-}
-
 /**
  * Hashes of word n-gram shingles. A shingle's hash combines its tokens' hashes (position
  * matters), so no n-gram string is built or encoded; fewer than n tokens give one shingle.
  */
 export function shingleHashes(tokens: readonly string[], n: number): Uint32Array {
   if (tokens.length === 0) return new Uint32Array(0);
-  const hashes = tokens.map((token) => (isAscii(token) ? hash32(token) : tokenHash(token)));
+  const hashes = tokens.map(tokenHash);
   const width = Math.min(n, tokens.length);
   const seen = new Set<number>();
   for (let i = 0; i + width <= hashes.length; i++) {

@@ -74,45 +74,45 @@ function appendStatement(db: DatabaseHandle, table: string, cap: number): Statem
  */
 const MAX_CACHED_FULL_LISTS = 50_000;
 
+/** One posting table: its name, list cap, append statement and the full lists held in memory. */
+interface PostingTable {
+  name: 'band_posting' | 'copy_posting';
+  cap: number;
+  append: Statement;
+  /** key → its list, for lists that reached the cap (see MAX_CACHED_FULL_LISTS). */
+  full: Map<number, number[]>;
+}
+
 export class Postings {
-  private readonly appendBand: Statement;
-  private readonly appendCopy: Statement;
+  private readonly band: PostingTable;
+  private readonly copy: PostingTable;
   private readonly lookups = new Map<string, Statement>();
-  /** table → key → its list, for lists that reached their cap (see MAX_CACHED_FULL_LISTS). */
-  private readonly full = new Map<string, Map<number, number[]>>([
-    ['band_posting', new Map()],
-    ['copy_posting', new Map()],
-  ]);
-  private readonly caps = new Map<string, number>([
-    ['band_posting', MAX_POSTINGS_PER_BAND],
-    ['copy_posting', MAX_POSTINGS_PER_COPY_KEY],
-  ]);
 
   constructor(private readonly db: DatabaseHandle) {
-    this.appendBand = appendStatement(db, 'band_posting', MAX_POSTINGS_PER_BAND);
-    this.appendCopy = appendStatement(db, 'copy_posting', MAX_POSTINGS_PER_COPY_KEY);
+    const table = (name: PostingTable['name'], cap: number): PostingTable => ({ name, cap, append: appendStatement(db, name, cap), full: new Map() });
+    this.band = table('band_posting', MAX_POSTINGS_PER_BAND);
+    this.copy = table('copy_posting', MAX_POSTINGS_PER_COPY_KEY);
   }
 
   /** Call inside the batch transaction. A key whose list is known to be full is skipped. */
   add(rowid: number, bandKeys: string[], copyKeys: string[]): void {
     const blob = encodeRowids([rowid]);
-    const fullBand = this.full.get('band_posting')!;
-    const fullCopy = this.full.get('copy_posting')!;
-    for (const key of new Set(bandKeys.map(bandKeyId))) if (!fullBand.has(key)) this.appendBand.run(key, blob);
-    for (const key of new Set(copyKeys.map(copyKeyId))) if (!fullCopy.has(key)) this.appendCopy.run(key, blob);
+    for (const [table, keys] of [[this.band, bandKeys.map(bandKeyId)], [this.copy, copyKeys.map(copyKeyId)]] as const) {
+      for (const key of new Set(keys)) if (!table.full.has(key)) table.append.run(key, blob);
+    }
   }
 
   /** Rowids under any of the band keys (distinct). */
   bandHolders(bandKeys: string[]): number[] {
     const out = new Set<number>();
-    for (const list of this.lists('band_posting', [...new Set(bandKeys.map(bandKeyId))])) for (const rowid of list) out.add(rowid);
+    for (const list of this.lists(this.band, [...new Set(bandKeys.map(bandKeyId))])) for (const rowid of list) out.add(rowid);
     return [...out];
   }
 
   /** For each article holding any of the copy keys: how many of the keys it holds. */
   copyKeyHits(copyKeys: string[]): Map<number, number> {
     const hits = new Map<number, number>();
-    for (const list of this.lists('copy_posting', [...new Set(copyKeys.map(copyKeyId))])) {
+    for (const list of this.lists(this.copy, [...new Set(copyKeys.map(copyKeyId))])) {
       for (const rowid of list) hits.set(rowid, (hits.get(rowid) ?? 0) + 1);
     }
     return hits;
@@ -123,9 +123,8 @@ export class Postings {
    * read, and those read full are remembered. Reads see committed rows only (callers read
    * outside the batch transaction), so a list remembered is one that cannot roll back.
    */
-  private lists(table: string, keys: number[]): number[][] {
-    const full = this.full.get(table)!;
-    const cap = this.caps.get(table)!;
+  private lists(table: PostingTable, keys: number[]): number[][] {
+    const { full, cap } = table;
     const out: number[][] = [];
     const toRead: number[] = [];
     for (const key of keys) {
@@ -135,7 +134,7 @@ export class Postings {
     }
     for (let i = 0; i < toRead.length; i += 500) {
       const part = toRead.slice(i, i + 500);
-      const sql = `SELECT key, rowids FROM ${table} WHERE key IN (${part.map(() => '?').join(',')})`;
+      const sql = `SELECT key, rowids FROM ${table.name} WHERE key IN (${part.map(() => '?').join(',')})`;
       let statement = this.lookups.get(sql);
       if (!statement) this.lookups.set(sql, (statement = this.db.prepare(sql)));
       for (const row of statement.all(...part) as Array<{ key: number; rowids: Uint8Array }>) {
