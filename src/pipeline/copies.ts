@@ -8,7 +8,7 @@ import type { CopyCandidate, CopyEdge, Store } from '../store/types.ts';
 import type { BoilerplateSpan } from '../types.ts';
 import { canonicalise, compareForCopy, copyDirection, type AlignedPassage, type CanonicalText, type CopyDecision } from '../dedup/copies.ts';
 import { spinScore } from '../dedup/spin.ts';
-import { MAX_CANDIDATES, isCandidate } from '../dedup/copies-index.ts';
+import { MAX_CANDIDATES, MAX_POSTINGS_PER_KEY, isCandidate } from '../dedup/copies-index.ts';
 import { analysisText } from './prepare.ts';
 
 /**
@@ -59,13 +59,14 @@ export class CopyDetector {
   private readonly canonicalCache = new Map<string, CanonicalText>();
   /** Copy keys → articles of the batch in progress (not yet in the store). */
   private batchKeys = new Map<string, CopyArticle[]>();
-  private readonly batchTexts = new Map<string, { text: string; publishedMs: number | null }>();
+  /** Position of each batch article in processing order. */
+  private readonly batchOrder = new Map<CopyArticle, number>();
 
   constructor(private readonly store: Store) {}
 
   startBatch(): void {
     this.batchKeys = new Map();
-    this.batchTexts.clear();
+    this.batchOrder.clear();
   }
 
   private remember(id: string, canonical: CanonicalText): void {
@@ -91,20 +92,30 @@ export class CopyDetector {
   async detect(article: CopyArticle, skip: Set<string>): Promise<CopyOutcome> {
     const outcome: CopyOutcome = { edges: [], spinScore: article.spinAlone, spinUpdates: [] };
     // spinFloor: the candidate's spin score as known so far (at least its text-only score).
-    const candidates = new Map<string, { id: string; publishedMs: number | null; text: string; spinFloor: number; canonical: () => CanonicalText }>();
-    for (const c of await this.store.copyCandidates(article.copyKeys, MAX_CANDIDATES)) {
-      candidates.set(c.id, { id: c.id, publishedMs: c.publishedMs, text: c.text, spinFloor: c.spinScore ?? 0, canonical: () => this.canonicalOf(c) });
+    type Candidate = { id: string; publishedMs: number | null; text: string; spinFloor: number; sharedKeys: number; canonical: () => CanonicalText };
+    const pool: Candidate[] = [];
+    const stored = await this.store.copyCandidates(article.copyKeys, MAX_CANDIDATES);
+    for (const c of stored.candidates) {
+      pool.push({ id: c.id, publishedMs: c.publishedMs, text: c.text, spinFloor: c.spinScore ?? 0, sharedKeys: c.sharedKeys, canonical: () => this.canonicalOf(c) });
     }
     const sharedInBatch = new Map<CopyArticle, number>();
     for (const key of article.copyKeys) {
       for (const other of this.batchKeys.get(key) ?? []) sharedInBatch.set(other, (sharedInBatch.get(other) ?? 0) + 1);
     }
-    for (const [other, shared] of sharedInBatch) {
-      if (candidates.has(other.id) || !isCandidate(shared, article.copyKeys.length, other.copyKeys.length)) continue;
-      candidates.set(other.id, { id: other.id, publishedMs: other.publishedMs, text: other.text, spinFloor: other.spinAlone, canonical: () => other.canonical });
+    // In batch order (the order they will be stored in), after the stored ones.
+    const inBatch = [...sharedInBatch].sort((x, y) => this.batchOrder.get(x[0])! - this.batchOrder.get(y[0])!);
+    for (const [other, shared] of inBatch) {
+      // The store's rule (it keeps no key counts): judged on this article's keys alone.
+      if (!isCandidate(shared, article.copyKeys.length, Infinity)) continue;
+      pool.push({ id: other.id, publishedMs: other.publishedMs, text: other.text, spinFloor: other.spinAlone, sharedKeys: shared, canonical: () => other.canonical });
     }
+    // One rule for stored and batch articles alike (the one the copy evaluation scores): the
+    // MAX_CANDIDATES sharing the most keys, stored ones (earlier) first at a tie. Batch
+    // candidates used to come on top of the stored eight, so the work per article, and the
+    // links found, depended on where the batch boundaries fell.
+    const candidates = pool.length > MAX_CANDIDATES ? pool.sort((x, y) => y.sharedKeys - x.sharedKeys).slice(0, MAX_CANDIDATES) : pool;
     let bestSource: { decision: CopyDecision; text: string; share: number; canonical: CanonicalText } | null = null;
-    for (const candidate of candidates.values()) {
+    for (const candidate of candidates) {
       if (candidate.id === article.id || skip.has(candidate.id)) continue;
       const other = candidate.canonical();
       const decision = compareForCopy(article.canonical, other);
@@ -137,8 +148,13 @@ export class CopyDetector {
       );
     }
     this.remember(article.id, article.canonical);
+    this.batchOrder.set(article, this.batchOrder.size);
+    // The batch's lists follow the store's cap: a key keeps its first MAX_POSTINGS_PER_KEY
+    // holders, stored ones included, so what a later article finds does not depend on
+    // whether its sources were committed yet.
     for (const key of article.copyKeys) {
       const list = this.batchKeys.get(key);
+      if ((stored.holders.get(key) ?? 0) + (list?.length ?? 0) >= MAX_POSTINGS_PER_KEY) continue;
       if (list) list.push(article);
       else this.batchKeys.set(key, [article]);
     }

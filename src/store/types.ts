@@ -67,6 +67,8 @@ export interface CopyCandidate {
   boilerplate: BoilerplateSpan[];
   duplicateOf: string | null;
   spinScore: number | null;
+  /** Copy keys of the query this article holds (candidates rank by it). */
+  sharedKeys: number;
 }
 
 /** Compact article reference used by duplicate lookups. */
@@ -135,7 +137,11 @@ export interface Store {
   loadRecentStories(limit: number): Promise<StoryRow[]>;
   loadStories(ids: number[]): Promise<StoryRow[]>;
   loadDocumentFrequencies(): Promise<{ df: Map<string, number>; docCount: number }>;
-  copyCandidates(keys: string[], limit: number): Promise<CopyCandidate[]>;
+  /**
+   * The `limit` stored articles sharing the most of `keys` (earlier first at a tie), and how
+   * many stored articles hold each key (posting lists keep the first holders only).
+   */
+  copyCandidates(keys: string[], limit: number): Promise<{ candidates: CopyCandidate[]; holders: Map<string, number> }>;
   /** How many articles of `source` contain each line (by hash). */
   sourceLineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>>;
   nextStoryId(): Promise<number>;

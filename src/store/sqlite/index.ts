@@ -347,24 +347,26 @@ export class SqliteStore implements Store {
     return out.filter((e) => !seen.has(e.articleId + '\u0000' + e.sourceId) && seen.add(e.articleId + '\u0000' + e.sourceId));
   }
 
-  async copyCandidates(keys: string[], limit: number): Promise<CopyCandidate[]> {
-    if (keys.length === 0) return [];
+  async copyCandidates(keys: string[], limit: number): Promise<{ candidates: CopyCandidate[]; holders: Map<string, number> }> {
+    if (keys.length === 0) return { candidates: [], holders: new Map() };
     // Rank candidates by the number of shared keys: the strongest overlaps first.
-    const hits = this.postings.copyKeyHits(keys);
+    const { hits, holders } = this.postings.copyKeyHits(keys);
     // The candidate rule of copies-index.ts, judged on the query's keys (a stored article's
     // key count is not kept): a short text accepts candidates on one shared key.
     const shortText = keys.length < FEW_KEYS;
     const top = [...hits]
       .filter(([, shared]) => shared >= MIN_SHARED_KEYS || shortText)
-      .sort((a, b) => b[1] - a[1])
+      // Earlier articles first at a tie: the choice must not depend on where batches ended.
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
       .map(([rowid]) => rowid);
-    if (top.length === 0) return [];
+    if (top.length === 0) return { candidates: [], holders };
     const rows = this.cached(
       `SELECT rowid, id, published_ms, ingest_seq, source, text, boilerplate, duplicate_of, spin_score FROM article WHERE rowid IN (${top.map(() => '?').join(',')})`,
     ).all(...top) as Row[];
-    return rows.map((r) => ({
+    const candidates = rows.sort((x, y) => (x.rowid as number) - (y.rowid as number)).map((r) => ({
       rowid: r.rowid as number,
+      sharedKeys: hits.get(r.rowid as number)!,
       id: r.id as string,
       publishedMs: (r.published_ms as number) ?? null,
       ingestSeq: r.ingest_seq as number,
@@ -374,6 +376,7 @@ export class SqliteStore implements Store {
       duplicateOf: (r.duplicate_of as string) ?? null,
       spinScore: (r.spin_score as number) ?? null,
     }));
+    return { candidates, holders };
   }
 
   async sourceLineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>> {

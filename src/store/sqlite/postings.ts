@@ -105,17 +105,24 @@ export class Postings {
   /** Rowids under any of the band keys (distinct). */
   bandHolders(bandKeys: string[]): number[] {
     const out = new Set<number>();
-    for (const list of this.lists(this.band, [...new Set(bandKeys.map(bandKeyId))])) for (const rowid of list) out.add(rowid);
+    for (const [, list] of this.lists(this.band, [...new Set(bandKeys.map(bandKeyId))])) for (const rowid of list) out.add(rowid);
     return [...out];
   }
 
-  /** For each article holding any of the copy keys: how many of the keys it holds. */
-  copyKeyHits(copyKeys: string[]): Map<number, number> {
+  /**
+   * For each article holding any of the copy keys: how many of the keys it holds; and for
+   * each key held, how many articles hold it (the list length, at most the cap).
+   */
+  copyKeyHits(copyKeys: string[]): { hits: Map<number, number>; holders: Map<string, number> } {
     const hits = new Map<number, number>();
-    for (const list of this.lists(this.copy, [...new Set(copyKeys.map(copyKeyId))])) {
+    const holders = new Map<string, number>();
+    const keyOf = new Map<number, string>();
+    for (const key of copyKeys) keyOf.set(copyKeyId(key), key);
+    for (const [id, list] of this.lists(this.copy, [...keyOf.keys()])) {
+      holders.set(keyOf.get(id)!, list.length);
       for (const rowid of list) hits.set(rowid, (hits.get(rowid) ?? 0) + 1);
     }
-    return hits;
+    return { hits, holders };
   }
 
   /**
@@ -123,13 +130,13 @@ export class Postings {
    * read, and those read full are remembered. Reads see committed rows only (callers read
    * outside the batch transaction), so a list remembered is one that cannot roll back.
    */
-  private lists(table: PostingTable, keys: number[]): number[][] {
+  private lists(table: PostingTable, keys: number[]): Array<[key: number, rowids: number[]]> {
     const { full, cap } = table;
-    const out: number[][] = [];
+    const out: Array<[number, number[]]> = [];
     const toRead: number[] = [];
     for (const key of keys) {
       const list = full.get(key);
-      if (list) out.push(list);
+      if (list) out.push([key, list]);
       else toRead.push(key);
     }
     for (let i = 0; i < toRead.length; i += 500) {
@@ -139,7 +146,7 @@ export class Postings {
       if (!statement) this.lookups.set(sql, (statement = this.db.prepare(sql)));
       for (const row of statement.all(...part) as Array<{ key: number; rowids: Uint8Array }>) {
         const list = decodeRowids(row.rowids);
-        out.push(list);
+        out.push([row.key, list]);
         if (list.length >= cap) {
           if (full.size >= MAX_CACHED_FULL_LISTS) full.clear();
           full.set(row.key, list);
