@@ -37,7 +37,8 @@ export interface NameMatch {
 }
 
 export interface Gazetteer {
-  lookup(name: string): NameMatch[];
+  /** Places a name may denote; the same (shared, read-only) array for the same name. */
+  lookup(name: string): readonly NameMatch[];
   /** Country code for a demonym or adjective ("Russian" → RU), else null. */
   demonymCountry(word: string): string | null;
   countryByCode(code: string): GazetteerPlace | undefined;
@@ -106,6 +107,22 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
 };
 
 let cached: Gazetteer | null = null;
+
+/**
+ * Folded names and look-up results by name as written: an article stream names the same
+ * places over and over, and folding is eight regular-expression passes. Bounded (cleared
+ * when full); the values are never modified by callers.
+ */
+const MAX_MEMO = 50_000;
+const folded = new Map<string, string>();
+export function foldedPlaceKey(name: string): string {
+  let key = folded.get(name);
+  if (key === undefined) {
+    if (folded.size >= MAX_MEMO) folded.clear();
+    folded.set(name, (key = foldPlaceName(name)));
+  }
+  return key;
+}
 
 function readCountries(): CountryRecord[] {
   // The JSON file parses in milliseconds; the package's JS entry takes ~1 s to load.
@@ -224,14 +241,21 @@ export function loadGazetteer(): Gazetteer {
     throw new Error(`place gazetteer missing at ${GAZETTEER_FILE}: run "node --import tsx scripts/build-gazetteer.ts"`);
   }
   const geonames = new GeoNamesFile(gunzipSync(readFileSync(GAZETTEER_FILE)).toString('utf8'));
+  const lookups = new Map<string, readonly NameMatch[]>();
 
   cached = {
     lookup: (name) => {
-      const key = foldPlaceName(name);
-      return [...(extra.get(key) ?? []), ...geonames.lookup(key)];
+      let matches = lookups.get(name);
+      if (matches === undefined) {
+        const key = foldedPlaceKey(name);
+        matches = [...(extra.get(key) ?? []), ...geonames.lookup(key)];
+        if (lookups.size >= MAX_MEMO) lookups.clear();
+        lookups.set(name, matches);
+      }
+      return matches;
     },
     // Plain lowercase words (the common case when scanning text) skip the Unicode folding.
-    demonymCountry: (word) => demonyms.get(/^[a-z ]+$/.test(word) ? word : foldPlaceName(word)) ?? null,
+    demonymCountry: (word) => demonyms.get(/^[a-z ]+$/.test(word) ? word : foldedPlaceKey(word)) ?? null,
     countryByCode: (code) => countries.get(code),
     size: extra.size + geonames.size,
   };
@@ -240,7 +264,7 @@ export function loadGazetteer(): Gazetteer {
 
 /** A seat-of-power name ("the Kremlin") and the place it stands for. */
 export function metonymPlace(name: string): { place: string; country: string } | null {
-  return METONYMS[foldPlaceName(name)] ?? null;
+  return METONYMS[foldedPlaceKey(name)] ?? null;
 }
 
 /** Great-circle distance in kilometres. */

@@ -6,7 +6,7 @@
  * population and rank (capital, administrative seat). Demonyms are evidence, not places.
  */
 import type { PlaceMention } from '../types.ts';
-import { distanceKm, foldPlaceName, loadGazetteer, metonymPlace, type Gazetteer, type GazetteerPlace, type NameMatch } from './gazetteer.ts';
+import { distanceKm, foldedPlaceKey, loadGazetteer, metonymPlace, type Gazetteer, type GazetteerPlace, type NameMatch } from './gazetteer.ts';
 
 export interface PlaceCandidate {
   start: number;
@@ -63,7 +63,6 @@ function cleanPlaceText(text: string): string {
  * with null coordinates); ORG/MISC mentions only when they name a seat of power.
  */
 export function resolvePlaces(text: string, candidates: PlaceCandidate[], gazetteer: Gazetteer = loadGazetteer()): PlaceMention[] {
-  gazetteer = memoised(gazetteer);
   const evidence = collectEvidence(text, candidates, gazetteer);
   const mentions = candidates
     .map((c) => ({ ...c, clean: cleanPlaceText(c.text) }))
@@ -78,7 +77,7 @@ export function resolvePlaces(text: string, candidates: PlaceCandidate[], gazett
   const resolveOne = (m: (typeof placeMentions)[number], index: number): GazetteerPlace | null => {
     const metonym = metonymPlace(m.clean);
     const lookupName = metonym ? metonym.place : m.clean;
-    if (!metonym && NOT_PLACES.has(foldPlaceName(lookupName))) return null;
+    if (!metonym && NOT_PLACES.has(foldedPlaceKey(lookupName))) return null;
     let matches = gazetteer
       .lookup(lookupName)
       .filter((x) => x.primary || x.place.kind !== 'city' || x.place.population >= MIN_POPULATION_FOR_ALTERNATE_NAME);
@@ -96,7 +95,7 @@ export function resolvePlaces(text: string, candidates: PlaceCandidate[], gazett
     return foreignHamlet ? null : place;
   };
   placeMentions.forEach((m, i) => {
-    const key = foldPlaceName(m.clean);
+    const key = foldedPlaceKey(m.clean);
     if (byName.has(key)) return;
     const matches = gazetteer.lookup(m.clean);
     if (matches.length === 1 || matches.some((x) => x.place.kind === 'country' && x.primary)) {
@@ -106,7 +105,7 @@ export function resolvePlaces(text: string, candidates: PlaceCandidate[], gazett
     }
   });
   return placeMentions.map((m, i) => {
-    const key = foldPlaceName(m.clean);
+    const key = foldedPlaceKey(m.clean);
     // Within an article the same name is the same place, except when an apposition ("Paris, Texas") says otherwise.
     const appositive = appositionAfter(placeMentions, i, text, gazetteer);
     let place: GazetteerPlace | null;
@@ -125,25 +124,6 @@ export function resolvePlaces(text: string, candidates: PlaceCandidate[], gazett
       country: place ? place.country : null,
     };
   });
-}
-
-/** The same names recur within an article: look each up once. */
-function memoised(gazetteer: Gazetteer): Gazetteer {
-  const lookups = new Map<string, NameMatch[]>();
-  const demonyms = new Map<string, string | null>();
-  return {
-    ...gazetteer,
-    lookup(name) {
-      let found = lookups.get(name);
-      if (!found) lookups.set(name, (found = gazetteer.lookup(name)));
-      return found;
-    },
-    demonymCountry(word) {
-      let found = demonyms.get(word);
-      if (found === undefined) demonyms.set(word, (found = gazetteer.demonymCountry(word)));
-      return found;
-    },
-  };
 }
 
 /** Countries and states the article names, directly or through demonyms. */
@@ -199,7 +179,7 @@ function appositionAfter(
 }
 
 function pickPlace(
-  matches: NameMatch[],
+  matches: readonly NameMatch[],
   evidence: ArticleEvidence,
   anchors: GazetteerPlace[],
   appositive: GazetteerPlace | null,
