@@ -9,6 +9,7 @@
  */
 import { isStopword } from './canonical-stopwords.ts';
 import { canonicalWord, synonymTables, wordSynsets, type PhraseNode } from './synonyms.ts';
+import { WORD_HASH_SEED, WordTable, wordHashStep } from '../text/word-table.ts';
 
 /** Token flag: a function word. */
 export const FLAG_STOPWORD = 1;
@@ -67,7 +68,6 @@ interface WordInfo {
   phrase: PhraseNode | undefined;
 }
 
-const wordCache = new Map<string, WordInfo>();
 const MAX_WORD_CACHE = 300_000;
 const hashCache = new Map<string, number>();
 
@@ -81,24 +81,21 @@ function tokenHash(token: string): number {
   return h;
 }
 
-function wordInfo(raw: string): WordInfo {
-  let info = wordCache.get(raw);
-  if (info === undefined) {
-    const word = normaliseWord(raw);
-    const canonical = canonicalWord(word);
-    info = {
-      word,
-      canonical,
-      hash: tokenHash(canonical),
-      stopword: isStopword(word),
-      synsets: wordSynsets(word),
-      phrase: synonymTables().phraseTrie.get(word),
-    };
-    if (wordCache.size >= MAX_WORD_CACHE) wordCache.clear();
-    wordCache.set(raw, info);
-  }
-  return info;
+function describeWord(raw: string): WordInfo {
+  const word = normaliseWord(raw);
+  const canonical = canonicalWord(word);
+  return {
+    word,
+    canonical,
+    hash: tokenHash(canonical),
+    stopword: isStopword(word),
+    synsets: wordSynsets(word),
+    phrase: synonymTables().phraseTrie.get(word),
+  };
 }
+
+/** Words as written → what canonicalise needs of them; looked up in place (see WordTable). */
+const wordCache = new WordTable(describeWord, MAX_WORD_CACHE);
 
 /** Registered aliases change canonical forms: forget what was cached. */
 export function clearCanonicalCache(): void {
@@ -157,8 +154,9 @@ export function canonicalise(text: string): CanonicalText {
       continue;
     }
     let j = i + 1;
-    while (j < length && isWordChar(text.charCodeAt(j))) j++;
-    const info = wordInfo(text.slice(i, j));
+    let h = wordHashStep(WORD_HASH_SEED, c);
+    for (let d: number; j < length && isWordChar((d = text.charCodeAt(j))); j++) h = wordHashStep(h, d);
+    const info = wordCache.get(text, i, j, h);
     infos.push(info);
     wordStarts.push(i);
     wordEnds.push(j);
