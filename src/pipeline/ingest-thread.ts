@@ -25,7 +25,7 @@ const ITEMS_PER_MESSAGE = 200;
 const MAX_UNREAD_MESSAGES = 4;
 
 /** What can cross to the ingest thread: plain data, no callbacks. */
-export type ThreadIngestOptions = Pick<IngestOptions, 'batchSize' | 'strict' | 'workers' | 'workerThreshold' | 'clusterParams'>;
+export type ThreadIngestOptions = Pick<IngestOptions, 'batchSize' | 'commitEvery' | 'strict' | 'workers' | 'workerThreshold' | 'clusterParams'>;
 
 export type ToIngestThread = { type: 'items'; items: ReadItem[] } | { type: 'end' };
 

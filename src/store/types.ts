@@ -148,6 +148,13 @@ export interface Store {
 
   // The one write path of ingest: all in one transaction.
   commitBatch(batch: BatchWrite): Promise<void>;
+  /**
+   * Bulk ingest: while grouping, each commitBatch is still all-or-nothing and visible to
+   * this store at once, but batches reach the disk together at flushWrites (or close). A
+   * crash loses the open group whole, never part of a batch. Turning grouping off flushes.
+   */
+  groupWrites(enabled: boolean): Promise<void>;
+  flushWrites(): Promise<void>;
 
   // Reads for CLI, API and export.
   counts(): Promise<{ articles: number; stories: number; sources: number }>;

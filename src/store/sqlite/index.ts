@@ -85,6 +85,8 @@ export class SqliteStore implements Store {
   private readonly postings: Postings;
   /** rowid → MinHash signature of stored articles (see nearDuplicateCandidates). */
   private readonly sketches = new Map<number, Uint32Array>();
+  /** commitBatch joins one open transaction until flushWrites (groupWrites). */
+  private grouping = false;
   /** Lookups with a variable number of parameters, prepared once per shape. */
   private readonly statementCache = new Map<string, Statement>();
 
@@ -153,7 +155,29 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.flushWrites();
     this.db.close();
+  }
+
+  async groupWrites(enabled: boolean): Promise<void> {
+    if (!enabled) await this.flushWrites();
+    this.grouping = enabled;
+  }
+
+  /**
+   * Commits the open group. Should the commit itself fail, the group is rolled back and
+   * what this store remembered of it (signatures, full posting lists read inside it) goes.
+   */
+  async flushWrites(): Promise<void> {
+    if (!this.db.inTransaction) return;
+    try {
+      this.db.exec('COMMIT');
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.sketches.clear();
+      this.postings.forget();
+      throw err;
+    }
   }
 
   private counter(name: string): number {
@@ -260,6 +284,9 @@ export class SqliteStore implements Store {
   async commitBatch(batch: BatchWrite): Promise<void> {
     const s = this.statements;
     const sketches: Array<[number, Uint32Array]> = [];
+    // Grouped: the batch becomes a savepoint inside the group's open transaction (writing
+    // the same random pages of the posting tables and indexes once per group, not per batch).
+    if (this.grouping && !this.db.inTransaction) this.db.exec('BEGIN');
     this.db.transaction(() => {
       let seq = this.counter('ingest_seq');
       for (const article of batch.articles) {
@@ -289,7 +316,7 @@ export class SqliteStore implements Store {
       s.setCounter.run('doc_count', this.counter('doc_count') + batch.docCountDelta);
       s.setCounter.run('next_story_id', batch.nextStoryId);
     })();
-    // Only once committed: a rolled-back batch leaves nothing behind in memory either.
+    // Only once the batch is in: a rolled-back batch leaves nothing behind in memory either.
     for (const [rowid, minhash] of sketches) this.rememberSketch(rowid, minhash);
   }
 

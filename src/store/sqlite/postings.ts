@@ -94,6 +94,12 @@ export class Postings {
     this.copy = table('copy_posting', MAX_POSTINGS_PER_COPY_KEY);
   }
 
+  /** Forgets the full lists held in memory (after a rollback of writes they were read in). */
+  forget(): void {
+    this.band.full.clear();
+    this.copy.full.clear();
+  }
+
   /** Call inside the batch transaction. A key whose list is known to be full is skipped. */
   add(rowid: number, bandKeys: string[], copyKeys: string[]): void {
     const blob = encodeRowids([rowid]);
@@ -127,8 +133,9 @@ export class Postings {
 
   /**
    * The lists of `keys` (absent keys give none). Full lists come from memory; the others are
-   * read, and those read full are remembered. Reads see committed rows only (callers read
-   * outside the batch transaction), so a list remembered is one that cannot roll back.
+   * read, and those read full are remembered. Reads happen between batches: they see
+   * committed batches, or batches of an open write group, which only a failed group commit
+   * can take back (the store then calls forget()).
    */
   private lists(table: PostingTable, keys: number[]): Array<[key: number, rowids: number[]]> {
     const { full, cap } = table;
