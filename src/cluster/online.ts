@@ -91,6 +91,10 @@ export class OnlineClusterer {
   private readonly dirty = new Set<number>();
   /** Documents counted since the last `takeDfDeltas()`. */
   private docDelta = 0;
+  /** Scratch: the scored article's text weights by term id (zero between articles). */
+  private dense = new Float64Array(1024);
+  /** Scratch: candidate stories' shared query-term weight by story id (zero between articles). */
+  private hitWeights = new Float64Array(1024);
 
   constructor(
     readonly params: ClusterParams,
@@ -166,15 +170,23 @@ export class OnlineClusterer {
 
   /** Stories sharing the article's strongest terms, ranked by the weight of the shared terms. */
   private candidates(vectors: ArticleVectors): StoryState[] {
-    const hits = new Map<number, number>();
+    // Weights summed in an array by story id (ids are small and dense), the ids hit in order.
+    if (this.hitWeights.length < this.nextId) this.hitWeights = new Float64Array(Math.max(this.nextId, this.hitWeights.length * 2));
+    const weights = this.hitWeights;
+    const hit: number[] = [];
     for (const [term, w] of topEntries(vectors.text, this.params.queryTerms)) {
       const list = this.postings.get(term);
       if (!list) continue;
-      for (const id of list) hits.set(id, (hits.get(id) ?? 0) + w);
+      for (const id of list) {
+        if (weights[id] === 0) hit.push(id);
+        // Term weights are positive (tf > 0, idf > 0): a story hit once never sums to 0.
+        weights[id] += w;
+      }
     }
-    const ranked = hits.size > MAX_CANDIDATES ? [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES) : [...hits];
+    const ranked = hit.length > MAX_CANDIDATES ? hit.sort((a, b) => weights[b] - weights[a] || a - b).slice(0, MAX_CANDIDATES) : hit;
+    for (const id of hit) weights[id] = 0;
     const out: StoryState[] = [];
-    for (const [id] of ranked) {
+    for (const id of ranked) {
       const story = this.stories.get(id);
       if (story && this.isActive(story, vectors.publishedMs)) out.push(story);
     }
@@ -189,9 +201,18 @@ export class OnlineClusterer {
   score(article: ClusterArticle): PendingArticle {
     const vectors = this.vectorizeFeatures(article, true);
     const candidates: ScoredCandidate[] = [];
-    for (const story of this.candidates(vectors)) {
-      const features = pairFeatures(vectors, story);
-      candidates.push({ story, features, probability: joinProbability(this.model, features) });
+    const stories = this.candidates(vectors);
+    if (stories.length > 0) {
+      // Scatter the article once; each candidate's centroids are then summed against it.
+      if (this.dense.length < this.vocabulary.size) this.dense = new Float64Array(Math.max(this.vocabulary.size, this.dense.length * 2));
+      const { ids, weights } = vectors.packedText;
+      for (let i = 0; i < ids.length; i++) this.dense[ids[i]] = weights[i];
+      const scoring = { ...vectors, dense: this.dense };
+      for (const story of stories) {
+        const features = pairFeatures(scoring, story);
+        candidates.push({ story, features, probability: joinProbability(this.model, features) });
+      }
+      for (let i = 0; i < ids.length; i++) this.dense[ids[i]] = 0;
     }
     candidates.sort((a, b) => b.probability - a.probability || a.story.id - b.story.id);
     this.stats.assignments++;
@@ -258,6 +279,7 @@ export class OnlineClusterer {
   }
 
   private addToStory(story: StoryState, vectors: ArticleVectors, article: ClusterArticle): void {
+    story.packed = null;
     addInto(story.centroid, vectors.text);
     // Truncate with slack so the (costly) selection runs once every few additions.
     if (story.centroid.size > this.params.centroidTerms * 1.5) story.centroid = truncate(story.centroid, this.params.centroidTerms);

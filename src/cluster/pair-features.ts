@@ -5,7 +5,7 @@
  * body while headlines differ, and the same cosine means more for a long text than for a
  * six-word headline. A small logistic model (model.ts) weighs them.
  */
-import { dot, dotPacked, type PackedVector, type SparseVector } from './vectors.ts';
+import { dot, dotPacked, pack, type PackedVector, type SparseVector } from './vectors.ts';
 import type { StoryState } from './story.ts';
 
 const DAY_MS = 86_400_000;
@@ -15,6 +15,12 @@ export interface ArticleVectors {
   text: SparseVector;
   /** `text` as arrays, for the per-candidate cosine. */
   packedText: PackedVector;
+  /**
+   * `text` scattered over a dense array indexed by term id (0 elsewhere), while the
+   * clusterer scores this article: each story centroid is then summed against it with array
+   * reads instead of one Map look-up per term.
+   */
+  dense?: Float64Array;
   title: SparseVector;
   publishedMs: number | null;
   /** Distinct features of the article (text length on a log-friendly scale). */
@@ -45,16 +51,39 @@ export function gapDays(story: StoryState, ms: number | null): number {
   return Math.max(0, story.firstMs - ms, ms - story.lastMs) / DAY_MS;
 }
 
+/** The story's centroids as arrays, packed on first use after a change. */
+function packedCentroids(story: StoryState): NonNullable<StoryState['packed']> {
+  return (story.packed ??= { centroid: pack(story.centroid), title: pack(story.titleCentroid) });
+}
+
+/** Σ weights[i] · dense[ids[i]]. */
+function dotDense(v: PackedVector, dense: Float64Array): number {
+  let sum = 0;
+  const { ids, weights } = v;
+  for (let i = 0; i < ids.length; i++) sum += weights[i] * dense[ids[i]];
+  return sum;
+}
+
 export function pairFeatures(article: ArticleVectors, story: StoryState): PairFeatures {
   const cn = story.centroidNorm || 1;
   const tn = story.titleNorm || 1;
-  // The article (a few hundred terms) is scanned against the centroid when it is the smaller side.
-  const cosine = (article.text.size <= story.centroid.size ? dotPacked(article.packedText, story.centroid) : dot(article.text, story.centroid)) / cn;
+  let textDotCentroid: number;
+  let textDotTitles: number;
+  if (article.dense) {
+    const packed = packedCentroids(story);
+    textDotCentroid = dotDense(packed.centroid, article.dense);
+    textDotTitles = dotDense(packed.title, article.dense);
+  } else {
+    // The article (a few hundred terms) is scanned against the centroid when it is the smaller side.
+    textDotCentroid = article.text.size <= story.centroid.size ? dotPacked(article.packedText, story.centroid) : dot(article.text, story.centroid);
+    textDotTitles = dot(article.text, story.titleCentroid);
+  }
+  const cosine = textDotCentroid / cn;
   const logTerms = Math.log(1 + article.terms);
   return {
     cosine,
     titleCosine: story.titleNorm > 0 ? dot(article.title, story.titleCentroid) / tn : 0,
-    textToTitles: story.titleNorm > 0 ? dot(article.text, story.titleCentroid) / tn : 0,
+    textToTitles: story.titleNorm > 0 ? textDotTitles / tn : 0,
     titleToText: dot(article.title, story.centroid) / cn,
     logSize: Math.log(story.count),
     logGapDays: Math.log1p(gapDays(story, article.publishedMs)),

@@ -5,7 +5,7 @@
  * the member count and the sources.
  */
 import type { StoryRow } from '../store/types.ts';
-import { norm, type SparseVector } from './vectors.ts';
+import { norm, type PackedVector, type SparseVector } from './vectors.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export interface StoryState {
@@ -26,6 +26,8 @@ export interface StoryState {
   /** Cached norms, recomputed when the centroids change (not persisted). */
   centroidNorm: number;
   titleNorm: number;
+  /** Both centroids as arrays for scoring, built on demand; null after a change (not persisted). */
+  packed: { centroid: PackedVector; title: PackedVector } | null;
 }
 
 interface SerialisedState {
@@ -58,6 +60,7 @@ export function emptyStory(id: number): StoryState {
     touchedSeq: 0,
     centroidNorm: 0,
     titleNorm: 0,
+    packed: null,
   };
 }
 
@@ -88,6 +91,7 @@ export function storyFromRow(row: StoryRow, vocabulary: Vocabulary): StoryState 
     touchedSeq: row.touchedSeq,
     centroidNorm: norm(centroid),
     titleNorm: norm(titleCentroid),
+    packed: null,
   };
 }
 

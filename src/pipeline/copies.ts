@@ -10,6 +10,7 @@ import { canonicalise, compareForCopy, copyDirection, type AlignedPassage, type 
 import { spinScore } from '../dedup/spin.ts';
 import { MAX_CANDIDATES, MAX_POSTINGS_PER_KEY, isCandidate } from '../dedup/copies-index.ts';
 import { analysisText } from './prepare.ts';
+import { RecentCache } from '../store/recent-cache.ts';
 
 /**
  * Canonical texts kept in memory, at most this many (the recently used ones, RecentCache):
@@ -54,36 +55,6 @@ function swapSides(passages: AlignedPassage[]): AlignedPassage[] {
     for (let k = 0; k < p.substitutions.length; k += 2) substitutions.push(p.substitutions[k + 1], p.substitutions[k]);
     return { ...p, aStart: p.bStart, aEnd: p.bEnd, bStart: p.aStart, bEnd: p.aEnd, aFrom: p.bFrom, aTo: p.bTo, bFrom: p.aFrom, bTo: p.aTo, substitutions };
   });
-}
-
-/**
- * About the `capacity` most recently used entries, in two generations: new entries and hits
- * go to the young map; when it holds half the capacity it becomes the old one and the old
- * one is dropped. Every operation is O(1). (A Map kept in use order by delete-and-reinsert
- * was not: finding its oldest entry walks over the deleted slots at its front, ~10 µs a
- * time on the 100k bench.)
- */
-export class RecentCache<K, V> {
-  private young = new Map<K, V>();
-  private old = new Map<K, V>();
-
-  constructor(private readonly capacity: number) {}
-
-  get(key: K): V | undefined {
-    const hit = this.young.get(key);
-    if (hit !== undefined) return hit;
-    const aged = this.old.get(key);
-    if (aged !== undefined) this.set(key, aged);
-    return aged;
-  }
-
-  set(key: K, value: V): void {
-    this.young.set(key, value);
-    if (this.young.size >= this.capacity / 2) {
-      this.old = this.young;
-      this.young = new Map();
-    }
-  }
 }
 
 export class CopyDetector {

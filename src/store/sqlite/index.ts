@@ -10,6 +10,7 @@ import type { ArticleRef, ArticleRow, BatchWrite, CopyCandidate, CopyEdge, Store
 import { estimateJaccard, signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
 import { FEW_KEYS, MIN_SHARED_KEYS } from '../../dedup/copies-index.ts';
 import { Postings } from './postings.ts';
+import { RecentCache } from '../recent-cache.ts';
 
 /** SQLite limits bound parameters per statement; lookups go in chunks of this size. */
 const MAX_PARAMS = 500;
@@ -84,7 +85,7 @@ export class SqliteStore implements Store {
   private readonly statements: Record<string, Statement>;
   private readonly postings: Postings;
   /** rowid → MinHash signature of stored articles (see nearDuplicateCandidates). */
-  private readonly sketches = new Map<number, Uint32Array>();
+  private readonly sketches = new RecentCache<number, Uint32Array>(MAX_CACHED_SKETCHES);
   /** commitBatch joins one open transaction until flushWrites (groupWrites). */
   private grouping = false;
   /** Lookups with a variable number of parameters, prepared once per shape. */
@@ -232,7 +233,6 @@ export class SqliteStore implements Store {
 
   /** A signature never changes once stored (articles are never deleted, rowids never reused). */
   private rememberSketch(rowid: number, minhash: Uint32Array): void {
-    if (this.sketches.size >= MAX_CACHED_SKETCHES) this.sketches.clear();
     this.sketches.set(rowid, minhash);
   }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RecentCache } from '../../src/pipeline/copies.ts';
+import { RecentCache } from '../../src/store/recent-cache.ts';
 
 test('the recent cache keeps what is used, forgets what is not, and never holds more than its capacity', () => {
   const cache = new RecentCache<number, string>(10);
@@ -15,4 +15,11 @@ test('the recent cache keeps what is used, forgets what is not, and never holds 
   let held = 0;
   for (let i = 0; i < 15; i++) if (cache.get(i) !== undefined) held++;
   assert.ok(held <= 10, `holds ${held}`);
+});
+
+test('clear empties both generations', () => {
+  const cache = new RecentCache<string, number>(4);
+  for (const [i, k] of ['a', 'b', 'c'].entries()) cache.set(k, i);
+  cache.clear();
+  assert.deepEqual(['a', 'b', 'c'].map((k) => cache.get(k)), [undefined, undefined, undefined]);
 });
