@@ -111,7 +111,8 @@ export function compareForCopy(a: CanonicalText, b: CanonicalText, options: Copy
 export interface DirectionInput {
   /** Publication time in ms since the epoch, or null when unknown. */
   published: number | null;
-  text: string;
+  /** The text itself (copyDirection reads only the canonical form). */
+  text?: string;
   canonical: CanonicalText;
 }
 

@@ -260,9 +260,19 @@ export function spinScore(
   const alone = known.textOnly ?? textOnlyScore(spinSignals(text, c));
   if (!alignedOriginal || alignedOriginal.passages.length === 0) return alone;
   const original = alignedOriginal.originalCanonical ?? canonicalise(alignedOriginal.original);
+  return spinScoreOfCanonical(c, alone, { passages: alignedOriginal.passages, originalCanonical: original });
+}
+
+/**
+ * spinScore from what copy detection holds: the canonical form, the text-only score and,
+ * when an original is known, the aligned passages and its canonical form (no text needed).
+ */
+export function spinScoreOfCanonical(c: CanonicalText, textOnly: number, aligned?: { passages: AlignedPassage[]; originalCanonical: CanonicalText }): number {
+  if (!aligned || aligned.passages.length === 0) return textOnly;
+  const original = aligned.originalCanonical;
   let swapped = 0;
   let matched = 0;
-  for (const p of alignedOriginal.passages) {
+  for (const p of aligned.passages) {
     matched += p.contentTokens;
     for (let k = 0; k < p.substitutions.length; k += 2) {
       if (naturalness(original, p.substitutions[k + 1]) - naturalness(c, p.substitutions[k]) > -0.5) swapped++;
@@ -270,6 +280,5 @@ export function spinScore(
   }
   const share = matched ? swapped / matched : 0;
   // 10 % of content words swapped is already heavy rewriting for a human editor.
-  const aligned = 1 - Math.exp(-share / 0.08);
-  return Math.max(alone, aligned);
+  return Math.max(textOnly, 1 - Math.exp(-share / 0.08));
 }

@@ -5,9 +5,8 @@
  * edge stored with its aligned passages as evidence.
  */
 import type { CopyCandidate, CopyEdge, Store } from '../store/types.ts';
-import type { BoilerplateSpan } from '../types.ts';
 import { canonicalise, compareForCopy, copyDirection, type AlignedPassage, type CanonicalText, type CopyDecision } from '../dedup/copies.ts';
-import { spinScore } from '../dedup/spin.ts';
+import { spinScoreOfCanonical } from '../dedup/spin.ts';
 import { MAX_CANDIDATES, MAX_POSTINGS_PER_KEY, isCandidate } from '../dedup/copies-index.ts';
 import { analysisText } from './prepare.ts';
 import { RecentCache } from '../store/recent-cache.ts';
@@ -26,8 +25,6 @@ const CANONICAL_CACHE_SIZE = 10_000;
 export interface CopyArticle {
   id: string;
   publishedMs: number | null;
-  text: string;
-  boilerplate: BoilerplateSpan[];
   canonical: CanonicalText;
   copyKeys: string[];
   /** Spin score from the text alone (no original known). */
@@ -75,13 +72,28 @@ export class CopyDetector {
     this.canonicalCache.set(id, canonical);
   }
 
-  private canonicalOf(candidate: CopyCandidate): CanonicalText {
-    let canonical = this.canonicalCache.get(candidate.id);
-    if (!canonical) {
-      canonical = canonicalise(analysisText(candidate.text, candidate.boilerplate));
-      this.remember(candidate.id, canonical);
+  /**
+   * Canonical forms of stored candidates: from memory, or, for those not held, from their
+   * texts, read together in one query.
+   */
+  private async canonicalsOf(candidates: CopyCandidate[]): Promise<Map<string, CanonicalText>> {
+    const out = new Map<string, CanonicalText>();
+    const missing: CopyCandidate[] = [];
+    for (const c of candidates) {
+      const canonical = this.canonicalCache.get(c.id);
+      if (canonical) out.set(c.id, canonical);
+      else missing.push(c);
     }
-    return canonical;
+    if (missing.length === 0) return out;
+    const texts = await this.store.candidateTexts(missing.map((c) => c.rowid));
+    for (const c of missing) {
+      const stored = texts.get(c.rowid);
+      if (!stored) continue; // gone since the look-up: nothing to compare with
+      const canonical = canonicalise(analysisText(stored.text, stored.boilerplate));
+      this.remember(c.id, canonical);
+      out.set(c.id, canonical);
+    }
+    return out;
   }
 
   /**
@@ -91,11 +103,11 @@ export class CopyDetector {
   async detect(article: CopyArticle, skip: Set<string>): Promise<CopyOutcome> {
     const outcome: CopyOutcome = { edges: [], spinScore: article.spinAlone, spinUpdates: [] };
     // spinFloor: the candidate's spin score as known so far (at least its text-only score).
-    type Candidate = { id: string; publishedMs: number | null; text: string; spinFloor: number; sharedKeys: number; canonical: () => CanonicalText };
+    type Candidate = { id: string; publishedMs: number | null; spinFloor: number; sharedKeys: number; stored: CopyCandidate | null; canonical?: CanonicalText };
     const pool: Candidate[] = [];
     const stored = await this.store.copyCandidates(article.copyKeys, MAX_CANDIDATES);
     for (const c of stored.candidates) {
-      pool.push({ id: c.id, publishedMs: c.publishedMs, text: c.text, spinFloor: c.spinScore ?? 0, sharedKeys: c.sharedKeys, canonical: () => this.canonicalOf(c) });
+      pool.push({ id: c.id, publishedMs: c.publishedMs, spinFloor: c.spinScore ?? 0, sharedKeys: c.sharedKeys, stored: c });
     }
     const sharedInBatch = new Map<CopyArticle, number>();
     for (const key of article.copyKeys) {
@@ -106,45 +118,35 @@ export class CopyDetector {
     for (const [other, shared] of inBatch) {
       // The store's rule (it keeps no key counts): judged on this article's keys alone.
       if (!isCandidate(shared, article.copyKeys.length, Infinity)) continue;
-      pool.push({ id: other.id, publishedMs: other.publishedMs, text: other.text, spinFloor: other.spinAlone, sharedKeys: shared, canonical: () => other.canonical });
+      pool.push({ id: other.id, publishedMs: other.publishedMs, spinFloor: other.spinAlone, sharedKeys: shared, stored: null, canonical: other.canonical });
     }
     // One rule for stored and batch articles alike (the one the copy evaluation scores): the
     // MAX_CANDIDATES sharing the most keys, stored ones (earlier) first at a tie. Batch
     // candidates used to come on top of the stored eight, so the work per article, and the
     // links found, depended on where the batch boundaries fell.
     const candidates = pool.length > MAX_CANDIDATES ? pool.sort((x, y) => y.sharedKeys - x.sharedKeys).slice(0, MAX_CANDIDATES) : pool;
-    let bestSource: { decision: CopyDecision; text: string; share: number; canonical: CanonicalText } | null = null;
+    const storedCanonicals = await this.canonicalsOf(candidates.flatMap((c) => (c.stored && c.id !== article.id && !skip.has(c.id) ? [c.stored] : [])));
+    let bestSource: { decision: CopyDecision; share: number; canonical: CanonicalText } | null = null;
     for (const candidate of candidates) {
       if (candidate.id === article.id || skip.has(candidate.id)) continue;
-      const other = candidate.canonical();
+      const other = candidate.canonical ?? storedCanonicals.get(candidate.id);
+      if (!other) continue;
       const decision = compareForCopy(article.canonical, other);
       if (!decision.isCopy) continue;
-      const direction = copyDirection(
-        { published: article.publishedMs, text: article.text, canonical: article.canonical },
-        { published: candidate.publishedMs, text: candidate.text, canonical: other },
-        decision,
-      );
+      const direction = copyDirection({ published: article.publishedMs, canonical: article.canonical }, { published: candidate.publishedMs, canonical: other }, decision);
       if (direction === 'a-from-b') {
         outcome.edges.push({ articleId: article.id, sourceId: candidate.id, share: decision.shareOfA, spun: decision.spun, passages: passagesAsEvidence(decision.passages, true) });
-        if (!bestSource || decision.shareOfA > bestSource.share) bestSource = { decision, text: candidate.text, share: decision.shareOfA, canonical: other };
+        if (!bestSource || decision.shareOfA > bestSource.share) bestSource = { decision, share: decision.shareOfA, canonical: other };
       } else {
         outcome.edges.push({ articleId: candidate.id, sourceId: article.id, share: decision.shareOfB, spun: decision.spun, passages: passagesAsEvidence(decision.passages, false) });
         outcome.spinUpdates.push({
           id: candidate.id,
-          spinScore: spinScore(
-            candidate.text,
-            { original: article.text, passages: swapSides(decision.passages), originalCanonical: article.canonical },
-            { canonical: other, textOnly: candidate.spinFloor },
-          ),
+          spinScore: spinScoreOfCanonical(other, candidate.spinFloor, { passages: swapSides(decision.passages), originalCanonical: article.canonical }),
         });
       }
     }
     if (bestSource) {
-      outcome.spinScore = spinScore(
-        article.text,
-        { original: bestSource.text, passages: bestSource.decision.passages, originalCanonical: bestSource.canonical },
-        { canonical: article.canonical, textOnly: article.spinAlone },
-      );
+      outcome.spinScore = spinScoreOfCanonical(article.canonical, article.spinAlone, { passages: bestSource.decision.passages, originalCanonical: bestSource.canonical });
     }
     this.remember(article.id, article.canonical);
     this.batchOrder.set(article, this.batchOrder.size);

@@ -296,7 +296,7 @@ export class Ingestor {
 
       let spin: number | null = null;
       if (article.copy) {
-        const outcome = await this.copies.detect({ id: article.id, publishedMs: article.publishedMs, text: article.text, boilerplate: article.boilerplate, ...article.copy }, new Set());
+        const outcome = await this.copies.detect({ id: article.id, publishedMs: article.publishedMs, ...article.copy }, new Set());
         copyEdges.push(...outcome.edges);
         spin = outcome.spinScore;
         for (const update of outcome.spinUpdates) {

@@ -14,6 +14,9 @@ export interface Migration {
   run?: (db: DatabaseHandle) => void;
 }
 
+const ARTICLE_V6_COLUMNS =
+  'id, input_id, url, source, title, published, published_ms, language, content_hash, duplicate_of, story_id, ingest_seq, spin_score, minhash, boilerplate, copied_from, origin, text, annotations, raw';
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -180,5 +183,57 @@ export const MIGRATIONS: Migration[] = [
     // writes the same rows from the objects it has (SqliteStore.insertFacets); the update
     // and delete triggers stay for anything that rewrites annotations in SQL.
     sql: `DROP TRIGGER IF EXISTS article_facet_insert;`,
+  },
+  {
+    version: 6,
+    description: 'article columns reordered: what candidate look-ups read comes before the text and the raw record',
+    // A row is ~5 kB, most of it on overflow pages; SQLite reads a column by walking the row
+    // from its start, so the signature, spin score and duplicate link, once behind the text
+    // and the raw record, cost every near-duplicate and copy-candidate look-up the whole walk.
+    // Same columns, same rowids (the full-text index and the facets key on them).
+    sql: `
+      CREATE TABLE article_v6 (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        input_id TEXT,
+        url TEXT,
+        source TEXT,
+        title TEXT,
+        published TEXT,
+        published_ms INTEGER,
+        language TEXT,
+        content_hash TEXT NOT NULL,
+        duplicate_of TEXT,
+        story_id INTEGER,
+        ingest_seq INTEGER NOT NULL,
+        spin_score REAL,
+        minhash BLOB,
+        boilerplate TEXT NOT NULL DEFAULT '[]',
+        copied_from TEXT NOT NULL DEFAULT '[]',
+        origin TEXT NOT NULL,
+        text TEXT NOT NULL,
+        annotations TEXT,
+        raw TEXT NOT NULL
+      );
+      INSERT INTO article_v6 (rowid, ${ARTICLE_V6_COLUMNS}) SELECT rowid, ${ARTICLE_V6_COLUMNS} FROM article;
+      DROP TABLE article;
+      ALTER TABLE article_v6 RENAME TO article;
+      CREATE INDEX article_content_hash ON article(content_hash);
+      CREATE INDEX article_source ON article(source, published_ms);
+      CREATE INDEX article_url ON article(url);
+      CREATE INDEX article_story_cover ON article(story_id, published_ms, ingest_seq, source, duplicate_of, spin_score, id);
+      CREATE TRIGGER article_facet_update AFTER UPDATE OF annotations ON article BEGIN
+        DELETE FROM article_facet WHERE article_rowid = old.rowid;
+        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+          SELECT 'entity', json_extract(value, '$.canonical'), new.rowid, json_extract(value, '$.type')
+          FROM json_each(new.annotations, '$.entities') WHERE json_extract(value, '$.canonical') IS NOT NULL;
+        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+          SELECT 'place', json_extract(value, '$.name'), new.rowid, json_extract(value, '$.country')
+          FROM json_each(new.annotations, '$.places') WHERE json_extract(value, '$.name') IS NOT NULL;
+      END;
+      CREATE TRIGGER article_facet_delete AFTER DELETE ON article BEGIN
+        DELETE FROM article_facet WHERE article_rowid = old.rowid;
+      END;
+    `,
   },
 ];

@@ -56,16 +56,11 @@ export interface CopyEdge {
   passages: NonNullable<CopySource['passages']>;
 }
 
-/** What copy detection needs of a stored article. */
+/** What copy detection needs of a stored article (its text only when asked: candidateTexts). */
 export interface CopyCandidate {
   rowid: number;
   id: string;
   publishedMs: number | null;
-  ingestSeq: number;
-  source: string | null;
-  text: string;
-  boilerplate: BoilerplateSpan[];
-  duplicateOf: string | null;
   spinScore: number | null;
   /** Copy keys of the query this article holds (candidates rank by it). */
   sharedKeys: number;
@@ -142,6 +137,8 @@ export interface Store {
    * many stored articles hold each key (posting lists keep the first holders only).
    */
   copyCandidates(keys: string[], limit: number): Promise<{ candidates: CopyCandidate[]; holders: Map<string, number> }>;
+  /** Texts and boilerplate spans of stored articles by rowid (copy candidates not in memory). */
+  candidateTexts(rowids: number[]): Promise<Map<number, { text: string; boilerplate: BoilerplateSpan[] }>>;
   /** How many articles of `source` contain each line (by hash). */
   sourceLineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>>;
   nextStoryId(): Promise<number>;

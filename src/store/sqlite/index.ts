@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MIGRATIONS } from '../migrations.ts';
-import type { Annotations } from '../../types.ts';
+import type { Annotations, BoilerplateSpan } from '../../types.ts';
 import type { ArticleRef, ArticleRow, BatchWrite, CopyCandidate, CopyEdge, Store, StoryQuery, StoryRow } from '../types.ts';
 import { estimateJaccard, signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
 import { FEW_KEYS, MIN_SHARED_KEYS } from '../../dedup/copies-index.ts';
@@ -388,22 +388,28 @@ export class SqliteStore implements Store {
       .slice(0, limit)
       .map(([rowid]) => rowid);
     if (top.length === 0) return { candidates: [], holders };
-    const rows = this.cached(
-      `SELECT rowid, id, published_ms, ingest_seq, source, text, boilerplate, duplicate_of, spin_score FROM article WHERE rowid IN (${top.map(() => '?').join(',')})`,
-    ).all(...top) as Row[];
-    const candidates = rows.sort((x, y) => (x.rowid as number) - (y.rowid as number)).map((r) => ({
-      rowid: r.rowid as number,
-      sharedKeys: hits.get(r.rowid as number)!,
-      id: r.id as string,
-      publishedMs: (r.published_ms as number) ?? null,
-      ingestSeq: r.ingest_seq as number,
-      source: (r.source as string) ?? null,
-      text: r.text as string,
-      boilerplate: JSON.parse(r.boilerplate as string),
-      duplicateOf: (r.duplicate_of as string) ?? null,
-      spinScore: (r.spin_score as number) ?? null,
-    }));
+    // No text here: the columns read sit before it in the row (schema v6), and most
+    // candidates' canonical forms are in the copy detector's memory anyway.
+    const rows = this.cached(`SELECT rowid, id, published_ms, spin_score FROM article WHERE rowid IN (${top.map(() => '?').join(',')})`).all(...top) as Row[];
+    const candidates = rows
+      .sort((x, y) => (x.rowid as number) - (y.rowid as number))
+      .map((r) => ({
+        rowid: r.rowid as number,
+        id: r.id as string,
+        publishedMs: (r.published_ms as number) ?? null,
+        spinScore: (r.spin_score as number) ?? null,
+        sharedKeys: hits.get(r.rowid as number)!,
+      }));
     return { candidates, holders };
+  }
+
+  async candidateTexts(rowids: number[]): Promise<Map<number, { text: string; boilerplate: BoilerplateSpan[] }>> {
+    const out = new Map<number, { text: string; boilerplate: BoilerplateSpan[] }>();
+    for (const part of chunks(rowids)) {
+      const rows = this.cached(`SELECT rowid, text, boilerplate FROM article WHERE rowid IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
+      for (const r of rows) out.set(r.rowid as number, { text: r.text as string, boilerplate: JSON.parse(r.boilerplate as string) });
+    }
+    return out;
   }
 
   async sourceLineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>> {

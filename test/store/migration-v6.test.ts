@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { openStore } from '../../src/store/sqlite/index.ts';
+import { scratchDir } from '../helpers.ts';
+
+test('v6 reorders the article columns and keeps every value, rowid, index, full-text entry and facet trigger', async () => {
+  const file = path.join(scratchDir(), 'v5.sqlite');
+  const db = new Database(file);
+  for (const m of MIGRATIONS.filter((m) => m.version <= 5)) {
+    db.exec(m.sql);
+    m.run?.(db);
+  }
+  db.pragma('user_version = 5');
+  const row = {
+    id: 'a1', input_id: 'in1', url: 'https://example.org/a', source: 'example.org', title: 'Flood in the valley',
+    published: '2021-05-01T00:00:00.000Z', published_ms: Date.parse('2021-05-01T00:00:00.000Z'), language: 'en',
+    text: 'The river rose overnight and the valley flooded.', raw: '{"id":"in1"}', origin: '{"file":"x.jsonl","line":3}',
+    content_hash: 'abc', duplicate_of: 'a0', story_id: 7, ingest_seq: 12, boilerplate: '[{"start":0,"end":3,"kind":"template"}]',
+    annotations: '{"entities":[{"canonical":"River","type":"PLACE"}],"places":[],"dates":[]}', copied_from: '[]', spin_score: 0.25,
+    minhash: Buffer.from([1, 2, 3, 4]),
+  };
+  const columns = Object.keys(row);
+  db.prepare(`INSERT INTO article (rowid, ${columns.join(', ')}) VALUES (42, ${columns.map((c) => '@' + c).join(', ')})`).run(row);
+  db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (42, ?, ?)').run(row.title, row.text);
+  db.close();
+
+  const store = openStore(file);
+  assert.equal(store.schemaVersion(), 6);
+  const migrated = store.db.prepare('SELECT rowid, * FROM article').get() as Record<string, unknown>;
+  assert.equal(migrated.rowid, 42);
+  for (const c of columns) assert.deepEqual(migrated[c], row[c as keyof typeof row], c);
+  // The hot columns come before the text in the new row.
+  const order = (store.db.prepare("SELECT name FROM pragma_table_info('article')").all() as Array<{ name: string }>).map((r) => r.name);
+  assert.ok(order.indexOf('minhash') < order.indexOf('text') && order.indexOf('spin_score') < order.indexOf('raw'));
+  const indexes = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'article'").all() as Array<{ name: string }>).map((r) => r.name);
+  for (const name of ['article_content_hash', 'article_source', 'article_url', 'article_story_cover']) assert.ok(indexes.includes(name), name);
+  assert.deepEqual((await store.search('valley', 5)).map((h) => h.id), ['a1'], 'full-text search still finds it');
+  // The facet triggers are back: an annotation update rewrites the facets.
+  store.db.prepare(`UPDATE article SET annotations = '{"entities":[{"canonical":"Valley Council","type":"ORG"}],"places":[],"dates":[]}' WHERE id = 'a1'`).run();
+  assert.deepEqual(store.db.prepare('SELECT kind, key FROM article_facet WHERE article_rowid = 42').all(), [{ kind: 'entity', key: 'Valley Council' }]);
+  await store.close();
+});
