@@ -160,7 +160,6 @@ export class Ingestor {
       inflight.push(pool ? pool.prepare(chunk) : prepareInline(chunk));
       chunk = [];
     };
-    /** Consumes prepared chunks in order until at most `limit` are still in flight. */
     const commitEvery = Math.max(1, this.options.commitEvery ?? DEFAULT_COMMIT_EVERY);
     let uncommitted = 0;
     const processAndCommit = async (articles: PreparedArticle[]) => {
@@ -171,6 +170,7 @@ export class Ingestor {
       }
       this.options.onBatch?.(summary);
     };
+    /** Consumes prepared chunks in order until at most `limit` are still in flight. */
     const drain = async (limit: number) => {
       while (inflight.length > limit) {
         for (const result of await inflight.shift()!) {

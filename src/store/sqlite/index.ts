@@ -175,10 +175,15 @@ export class SqliteStore implements Store {
       this.db.exec('COMMIT');
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.sketches.clear();
-      this.postings.forget();
+      this.forgetUncommitted();
       throw err;
     }
+  }
+
+  /** After a group was rolled back: what was remembered from inside it may not exist. */
+  private forgetUncommitted(): void {
+    this.sketches.clear();
+    this.postings.forget();
   }
 
   private counter(name: string): number {
@@ -286,8 +291,9 @@ export class SqliteStore implements Store {
     const sketches: Array<[number, Uint32Array]> = [];
     // Grouped: the batch becomes a savepoint inside the group's open transaction (writing
     // the same random pages of the posting tables and indexes once per group, not per batch).
-    if (this.grouping && !this.db.inTransaction) this.db.exec('BEGIN');
-    this.db.transaction(() => {
+    const grouped = this.grouping;
+    if (grouped && !this.db.inTransaction) this.db.exec('BEGIN');
+    const write = this.db.transaction(() => {
       let seq = this.counter('ingest_seq');
       for (const article of batch.articles) {
         seq++;
@@ -315,7 +321,15 @@ export class SqliteStore implements Store {
       s.setCounter.run('ingest_seq', seq);
       s.setCounter.run('doc_count', this.counter('doc_count') + batch.docCountDelta);
       s.setCounter.run('next_story_id', batch.nextStoryId);
-    })();
+    });
+    try {
+      write();
+    } catch (err) {
+      // Some errors (disk full, I/O) make SQLite roll back the whole open transaction, the
+      // group's earlier batches with it, not just this batch's savepoint.
+      if (grouped && !this.db.inTransaction) this.forgetUncommitted();
+      throw err;
+    }
     // Only once the batch is in: a rolled-back batch leaves nothing behind in memory either.
     for (const [rowid, minhash] of sketches) this.rememberSketch(rowid, minhash);
   }
