@@ -14,6 +14,24 @@ export interface Migration {
   run?: (db: DatabaseHandle) => void;
 }
 
+/** Facet rows of the article row `new` (its entities and places), for the facet triggers. */
+const FACET_ROWS_OF_NEW = `        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+          SELECT 'entity', json_extract(value, '$.canonical'), new.rowid, json_extract(value, '$.type')
+          FROM json_each(new.annotations, '$.entities') WHERE json_extract(value, '$.canonical') IS NOT NULL;
+        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
+          SELECT 'place', json_extract(value, '$.name'), new.rowid, json_extract(value, '$.country')
+          FROM json_each(new.annotations, '$.places') WHERE json_extract(value, '$.name') IS NOT NULL;
+`;
+
+/** Facets follow annotation updates and deletions (v3; recreated with the table in v6). */
+const FACET_UPDATE_AND_DELETE_TRIGGERS = `      CREATE TRIGGER article_facet_update AFTER UPDATE OF annotations ON article BEGIN
+        DELETE FROM article_facet WHERE article_rowid = old.rowid;
+${FACET_ROWS_OF_NEW}      END;
+      CREATE TRIGGER article_facet_delete AFTER DELETE ON article BEGIN
+        DELETE FROM article_facet WHERE article_rowid = old.rowid;
+      END;
+`;
+
 const ARTICLE_V6_COLUMNS =
   'id, input_id, url, source, title, published, published_ms, language, content_hash, duplicate_of, story_id, ingest_seq, spin_score, minhash, boilerplate, copied_from, origin, text, annotations, raw';
 
@@ -137,25 +155,8 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX article_story_cover ON article(story_id, published_ms, ingest_seq, source, duplicate_of, spin_score, id);
 
       CREATE TRIGGER article_facet_insert AFTER INSERT ON article WHEN new.annotations IS NOT NULL BEGIN
-        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
-          SELECT 'entity', json_extract(value, '$.canonical'), new.rowid, json_extract(value, '$.type')
-          FROM json_each(new.annotations, '$.entities') WHERE json_extract(value, '$.canonical') IS NOT NULL;
-        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
-          SELECT 'place', json_extract(value, '$.name'), new.rowid, json_extract(value, '$.country')
-          FROM json_each(new.annotations, '$.places') WHERE json_extract(value, '$.name') IS NOT NULL;
-      END;
-      CREATE TRIGGER article_facet_update AFTER UPDATE OF annotations ON article BEGIN
-        DELETE FROM article_facet WHERE article_rowid = old.rowid;
-        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
-          SELECT 'entity', json_extract(value, '$.canonical'), new.rowid, json_extract(value, '$.type')
-          FROM json_each(new.annotations, '$.entities') WHERE json_extract(value, '$.canonical') IS NOT NULL;
-        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
-          SELECT 'place', json_extract(value, '$.name'), new.rowid, json_extract(value, '$.country')
-          FROM json_each(new.annotations, '$.places') WHERE json_extract(value, '$.name') IS NOT NULL;
-      END;
-      CREATE TRIGGER article_facet_delete AFTER DELETE ON article BEGIN
-        DELETE FROM article_facet WHERE article_rowid = old.rowid;
-      END;
+${FACET_ROWS_OF_NEW}      END;
+${FACET_UPDATE_AND_DELETE_TRIGGERS}
 
       INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
         SELECT 'entity', json_extract(e.value, '$.canonical'), a.rowid, json_extract(e.value, '$.type')
@@ -222,18 +223,7 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX article_source ON article(source, published_ms);
       CREATE INDEX article_url ON article(url);
       CREATE INDEX article_story_cover ON article(story_id, published_ms, ingest_seq, source, duplicate_of, spin_score, id);
-      CREATE TRIGGER article_facet_update AFTER UPDATE OF annotations ON article BEGIN
-        DELETE FROM article_facet WHERE article_rowid = old.rowid;
-        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
-          SELECT 'entity', json_extract(value, '$.canonical'), new.rowid, json_extract(value, '$.type')
-          FROM json_each(new.annotations, '$.entities') WHERE json_extract(value, '$.canonical') IS NOT NULL;
-        INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail)
-          SELECT 'place', json_extract(value, '$.name'), new.rowid, json_extract(value, '$.country')
-          FROM json_each(new.annotations, '$.places') WHERE json_extract(value, '$.name') IS NOT NULL;
-      END;
-      CREATE TRIGGER article_facet_delete AFTER DELETE ON article BEGIN
-        DELETE FROM article_facet WHERE article_rowid = old.rowid;
-      END;
+${FACET_UPDATE_AND_DELETE_TRIGGERS}
     `,
   },
 ];
