@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../helpers.ts';
 import { isCaseless, splitCaselessSequences, splitSentences, tokenizeCased, tokenizeCaseless } from '../../src/annotate/ner/tokenize.ts';
 
 test('cased tokens split like CoNLL and point at their text', () => {
@@ -49,4 +52,21 @@ test('caseless text is detected by its share of capitals', () => {
   assert.equal(isCaseless('NORTH KOREAN LEADER KIM JONG UN WILL MEET RUSSIAN PRESIDENT VLADIMIR PUTIN'), true);
   assert.equal(isCaseless('North Korean leader Kim Jong Un will meet Russian President Vladimir Putin.'), false);
   assert.equal(isCaseless('12 345'), false);
+});
+
+test('plain words are cut without the token expression exactly as the expression cuts them', () => {
+  const tricky = [
+    'See www.example.com or https://example.org/path, then mail john.smith@example.org today.',
+    'The U.S. and U.K. met Mr. Kim at 3.30 p.m. on 1996-08-22; Kim\'s aides didn\'t co-operate.',
+    'AT&T (and R&D) said "yes", “no” and «maybe»]; e.g. A. Smith; x_y foo+bar C++ 5km 1990s.',
+    'word) word" word] word” word’s word— word…word café naïve Zürich-based',
+  ];
+  const sample = fs
+    .readFileSync(path.join(ROOT, 'examples/sample/news-sample.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  for (const text of [...tricky, ...sample]) {
+    assert.deepEqual(tokenizeCased(text), tokenizeCased(text, { fastPath: false }));
+  }
 });
