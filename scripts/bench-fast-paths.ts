@@ -1,11 +1,13 @@
 /**
  * `npm run bench:fast-paths`: reproduces the figures behind the shortcuts on the ingest hot
- * path (docs/BENCHMARKS.md, sessions 3 and 4), each against the slower way it replaced:
+ * path (docs/BENCHMARKS.md, sessions 3 to 5), each against the slower way it replaced:
  * - language id on the first DETECTION_SAMPLE_CHARS characters instead of 600: agreement and
  *   cost; and the English fast path (isClearlyEnglish) against eld;
  * - the tagger's O-only tokens (outsideOnlyMask) on CoNLL dev: share skipped, gold entity
  *   tokens among them;
  * - date rules gated by their trigger literals (TIMEX_TRIGGERS): identical output and cost;
+ * - the tagger tokeniser's plain-word path (tokenizeCased) against the token expression alone:
+ *   identical tokens and cost, on the bench corpus (when present);
  * - article facets written from the annotation objects instead of by the v3 insert trigger:
  *   insert cost on 10,000 rows of the bench database (when bench-data/bench.db exists).
  * Needs ../shared/data.
@@ -22,6 +24,7 @@ import { MIGRATIONS } from '../src/store/migrations.ts';
 import { DETECTION_SAMPLE_CHARS, isClearlyEnglish, languageSample } from '../src/text/language.ts';
 import { parseConll } from '../src/annotate/ner/conll.ts';
 import { outsideOnlyMask, sequenceMode, wordInfo, WordMode } from '../src/annotate/ner/features.ts';
+import { tokenizeCased } from '../src/annotate/ner/tokenize.ts';
 import type { Annotations } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/data');
@@ -86,6 +89,17 @@ for (const n of [150, 200, 300, 600]) {
     });
   }
   console.log(`tagger O-only tokens on CoNLL dev: ${skipped} of ${tokens} tokens (${((100 * skipped) / tokens).toFixed(1)}%); gold entity tokens among them ${entitySkipped} of ${entityTokens}`);
+}
+
+// Tagger tokeniser: plain ASCII words cut directly, against the token expression for every token.
+if (benchRecords.length) {
+  const sample = benchRecords.slice(0, 3000).map((r) => r.text);
+  const cut = (fastPath: boolean) => sample.map((t) => tokenizeCased(t, { fastPath }));
+  const expression = cut(false).map((tokens) => JSON.stringify(tokens));
+  const same = cut(true).filter((tokens, i) => JSON.stringify(tokens) === expression[i]).length;
+  const fastMs = msPer(sample.length, () => cut(true));
+  const regexMs = msPer(sample.length, () => cut(false));
+  console.log(`tagger tokeniser: ${sample.length} bench texts, identical tokens on ${same}; ms per text: expression only ${regexMs.toFixed(3)}, plain-word path ${fastMs.toFixed(3)}`);
 }
 
 // Dates: TimeBank + AQUAINT, and the bench corpus when present.

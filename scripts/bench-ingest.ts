@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --articles N]`: end-to-end ingest of a synthetic corpus (real paragraphs
+ * `npm run bench [-- --articles N] [--commit-every K]`: end-to-end ingest of a synthetic corpus (real paragraphs
  * from ../shared/data recombined with new dates and sources) into a fresh SQLite database.
  * Reports articles/second, peak RSS, and the per-article time of the last 10,000 articles at
  * 10k and at the end, to show that the cost per article stays flat as the store grows.
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     dir: { type: 'string', default: path.resolve(import.meta.dirname, '../bench-data') },
     /** Prepare worker threads (0 = all inline on the main thread; default one per spare core). */
     workers: { type: 'string' },
+    /** Batches per durable commit (default: the ingest default; 1 commits every batch). */
+    'commit-every': { type: 'string' },
   },
 });
 const total = Number(values.articles);
@@ -45,6 +47,7 @@ let lastPrint = 0;
 const summary = await ingestInThread(dbPath, readInputs([corpus]), {
   ...(await defaultIngestOptions({ largeInput: isLargeInput([corpus]) })),
   ...(values.workers !== undefined ? { workers: Number(values.workers) } : {}),
+  ...(values['commit-every'] !== undefined ? { commitEvery: Number(values['commit-every']) } : {}),
   onBatch: (s) => {
     const ms = performance.now() - started;
     marks.push({ added: s.read, ms });

@@ -207,9 +207,8 @@ export class OnlineClusterer {
       if (this.dense.length < this.vocabulary.size) this.dense = new Float64Array(Math.max(this.vocabulary.size, this.dense.length * 2));
       const { ids, weights } = vectors.packedText;
       for (let i = 0; i < ids.length; i++) this.dense[ids[i]] = weights[i];
-      const scoring = { ...vectors, dense: this.dense };
       for (const story of stories) {
-        const features = pairFeatures(scoring, story);
+        const features = pairFeatures(vectors, story, this.dense);
         candidates.push({ story, features, probability: joinProbability(this.model, features) });
       }
       for (let i = 0; i < ids.length; i++) this.dense[ids[i]] = 0;

@@ -5,7 +5,7 @@
  * body while headlines differ, and the same cosine means more for a long text than for a
  * six-word headline. A small logistic model (model.ts) weighs them.
  */
-import { dot, dotPacked, pack, type PackedVector, type SparseVector } from './vectors.ts';
+import { dot, pack, type PackedVector, type SparseVector } from './vectors.ts';
 import type { StoryState } from './story.ts';
 
 const DAY_MS = 86_400_000;
@@ -13,14 +13,8 @@ const DAY_MS = 86_400_000;
 /** The article side of a comparison: unit TF-IDF vectors (by term id) of the whole text and of the title. */
 export interface ArticleVectors {
   text: SparseVector;
-  /** `text` as arrays, for the per-candidate cosine. */
+  /** `text` as arrays, to scatter into the dense array the candidates are scored against. */
   packedText: PackedVector;
-  /**
-   * `text` scattered over a dense array indexed by term id (0 elsewhere), while the
-   * clusterer scores this article: each story centroid is then summed against it with array
-   * reads instead of one Map look-up per term.
-   */
-  dense?: Float64Array;
   title: SparseVector;
   publishedMs: number | null;
   /** Distinct features of the article (text length on a log-friendly scale). */
@@ -64,20 +58,17 @@ function dotDense(v: PackedVector, dense: Float64Array): number {
   return sum;
 }
 
-export function pairFeatures(article: ArticleVectors, story: StoryState): PairFeatures {
+/**
+ * `dense`: the article's text weights scattered over an array indexed by term id (0
+ * elsewhere); the caller scatters once per article and scores every candidate against it, so
+ * each centroid is summed with array reads instead of one Map look-up per term.
+ */
+export function pairFeatures(article: ArticleVectors, story: StoryState, dense: Float64Array): PairFeatures {
   const cn = story.centroidNorm || 1;
   const tn = story.titleNorm || 1;
-  let textDotCentroid: number;
-  let textDotTitles: number;
-  if (article.dense) {
-    const packed = packedCentroids(story);
-    textDotCentroid = dotDense(packed.centroid, article.dense);
-    textDotTitles = dotDense(packed.title, article.dense);
-  } else {
-    // The article (a few hundred terms) is scanned against the centroid when it is the smaller side.
-    textDotCentroid = article.text.size <= story.centroid.size ? dotPacked(article.packedText, story.centroid) : dot(article.text, story.centroid);
-    textDotTitles = dot(article.text, story.titleCentroid);
-  }
+  const packed = packedCentroids(story);
+  const textDotCentroid = dotDense(packed.centroid, dense);
+  const textDotTitles = dotDense(packed.title, dense);
   const cosine = textDotCentroid / cn;
   const logTerms = Math.log(1 + article.terms);
   return {

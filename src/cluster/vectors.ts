@@ -17,7 +17,7 @@ export function dot<K>(a: SparseVector<K>, b: SparseVector<K>): number {
   return sum;
 }
 
-/** A vector as parallel arrays: scanning it allocates nothing (articles are scanned once per candidate). */
+/** A vector as parallel arrays: scanning it allocates nothing. */
 export interface PackedVector {
   ids: Int32Array;
   weights: Float64Array;
@@ -32,17 +32,6 @@ export function pack(v: SparseVector): PackedVector {
     weights[i++] = w;
   });
   return { ids, weights };
-}
-
-/** Dot product of a packed vector with a map (one lookup per packed entry). */
-export function dotPacked(a: PackedVector, b: SparseVector): number {
-  let sum = 0;
-  const { ids, weights } = a;
-  for (let i = 0; i < ids.length; i++) {
-    const v = b.get(ids[i]);
-    if (v !== undefined) sum += weights[i] * v;
-  }
-  return sum;
 }
 
 export function norm<K>(a: SparseVector<K>): number {

@@ -14,11 +14,10 @@ import { RecentCache } from '../store/recent-cache.ts';
 /**
  * Canonical texts kept in memory, at most this many (the recently used ones, RecentCache):
  * recent articles and the first holders of widely shared passages are the likely sources of
- * new copies. With
- * 5,000 the bench's 20k run missed 40% of look-ups in its second half, each miss a re-read
- * and re-canonicalised text (~0.2 ms); with 12,000, 2% (an instrumented one-off run, see
- * docs/BENCHMARKS.md, session 4). Compact seed indexes (align.ts)
- * keep 10,000 within the memory 5,000 took before.
+ * new copies. With 5,000 the bench's 20k run missed 40% of look-ups in its second half, each
+ * miss a re-read and re-canonicalised text (~0.2 ms); with 12,000, 2% (an instrumented
+ * one-off run, see docs/BENCHMARKS.md, session 4). Compact seed indexes (align.ts) keep
+ * 10,000 within the memory 5,000 took before; 14,000 gained nothing at 100k (session 5).
  */
 const CANONICAL_CACHE_SIZE = 10_000;
 

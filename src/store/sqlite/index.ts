@@ -217,9 +217,8 @@ export class SqliteStore implements Store {
 
   async nearDuplicateCandidates(bandKeys: string[], near?: { minhash: Uint32Array; minJaccard: number }): Promise<ArticleRef[]> {
     let rowids = this.postings.bandHolders(bandKeys);
-    // Holders whose signature is known and too far from the query need no row read: the
-    // signature is the article row's last column, behind its text, so reading it walks the
-    // row's overflow pages, which at 100k articles mostly miss the page cache.
+    // Holders whose signature is known and too far from the query need no row read (at
+    // 100k articles most rows are not in the page cache).
     if (near) rowids = rowids.filter((rowid) => {
       const sketch = this.sketches.get(rowid);
       return sketch === undefined || estimateJaccard(sketch, near.minhash) >= near.minJaccard;
