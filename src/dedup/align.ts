@@ -73,8 +73,8 @@ function isContentSeed(flags: Uint8Array, i: number): boolean {
 
 /** Score of aligning token i of a with token j of b. */
 function pairScore(a: CanonicalText, b: CanonicalText, i: number, j: number): number {
-  if (a.hashes[i] === b.hashes[j] && a.tokens[i] === b.tokens[j]) return MATCH_SCORE;
-  if (((a.flags[i] | b.flags[j]) & FLAG_STOPWORD) === 0 && synsetsIntersect(a.synsets[i], b.synsets[j])) return SYNONYM_SCORE;
+  if (a.hashes[i] === b.hashes[j] && a.entries[i].canonical === b.entries[j].canonical) return MATCH_SCORE;
+  if (((a.flags[i] | b.flags[j]) & FLAG_STOPWORD) === 0 && synsetsIntersect(a.entries[i].synsets, b.entries[j].synsets)) return SYNONYM_SCORE;
   return MISMATCH_SCORE;
 }
 
@@ -84,8 +84,8 @@ function pairScore(a: CanonicalText, b: CanonicalText, i: number, j: number): nu
  * well-matched stretch again would make long copies quadratic; chain() joins the two.
  */
 function extend(a: CanonicalText, b: CanonicalText, i: number, j: number, leftLimit: number): Extension {
-  const na = a.tokens.length;
-  const nb = b.tokens.length;
+  const na = a.hashes.length;
+  const nb = b.hashes.length;
   let score = 0;
   let best = 0;
   let bestEnd = 0;
@@ -158,7 +158,7 @@ function describe(a: CanonicalText, b: CanonicalText, e: Extension): AlignedPass
         for (const d of [diagonal + shift, diagonal - shift]) {
           const jj = i - d;
           if (jj < e.bFrom || jj >= e.bTo) continue;
-          if (a.hashes[i] === b.hashes[jj] && a.tokens[i] === b.tokens[jj] && (a.flags[i] & FLAG_STOPWORD) === 0) {
+          if (a.hashes[i] === b.hashes[jj] && a.entries[i].canonical === b.entries[jj].canonical && (a.flags[i] & FLAG_STOPWORD) === 0) {
             diagonal = d;
             j = jj;
             score = MATCH_SCORE;
@@ -171,7 +171,7 @@ function describe(a: CanonicalText, b: CanonicalText, e: Extension): AlignedPass
     tokens++;
     if ((a.flags[i] & FLAG_STOPWORD) === 0) contentTokens++;
     if ((a.flags[i] | b.flags[j]) & FLAG_QUOTED) quotedTokens++;
-    if (score < MATCH_SCORE || (a.words[i] !== b.words[j] && (a.flags[i] & FLAG_STOPWORD) === 0 && !sameInflection(a.words[i], b.words[j]))) {
+    if (score < MATCH_SCORE || (a.entries[i] !== b.entries[j] && a.entries[i].word !== b.entries[j].word && (a.flags[i] & FLAG_STOPWORD) === 0 && !sameInflection(a.entries[i].word, b.entries[j].word))) {
       substitutions.push(i, j);
     }
     if (firstA < 0) {
@@ -210,55 +210,56 @@ function sameInflection(x: string, y: string): boolean {
   return p >= 4 && p >= n - 3;
 }
 
-interface SeedIndex {
-  /** Seed key at each position, 0 where the k-gram is all stopwords (not a seed). */
-  keys: Uint32Array;
-  /**
-   * Seed key → positions as an open-addressing table of [key, position] pairs (key 0 marks
-   * an empty slot); a key's positions lie on its probe path in increasing order. Typed
-   * arrays rather than a Map of arrays: an index lives as long as its text is cached for
-   * copy detection (thousands of texts), at a third of the memory.
-   */
-  table: Int32Array;
-  mask: number;
+/**
+ * Seed key at each position of a text, 0 where the k-gram is all stopwords (not a seed).
+ * Kept with the text: in a stream each article is compared with several candidates and
+ * later serves as a candidate itself.
+ */
+function seedKeysOf(c: CanonicalText): Uint32Array {
+  if (c.seedKeys) return c.seedKeys;
+  const n = c.hashes.length;
+  const keys = new Uint32Array(Math.max(0, n - SEED_TOKENS + 1));
+  for (let j = 0; j + SEED_TOKENS <= n; j++) {
+    // 30 bits, never 0: small positive integers stay unboxed in V8.
+    if (isContentSeed(c.flags, j)) keys[j] = (seedKey(c.hashes, j) & 0x3fffffff) || 1;
+  }
+  c.seedKeys = keys;
+  return keys;
 }
 
 /**
- * Seed keys and positions of a text, built once per text: in a stream each article is
- * compared with several candidates and later serves as a candidate itself.
+ * Seed key → positions in one text, as an open-addressing table of [key, position] pairs
+ * (key 0 marks an empty slot); a key's positions lie on its probe path in increasing order.
+ * Built per alignment into one reused buffer: a few hundred typed-array writes cost less
+ * than keeping a table with every cached text (it took as much memory as the text itself).
  */
-const seedIndexes = new WeakMap<CanonicalText, SeedIndex>();
+let seedTable = new Int32Array(2048);
+let seedMask = 1023;
 
-function seedIndex(c: CanonicalText): SeedIndex {
-  let index = seedIndexes.get(c);
-  if (index) return index;
-  const n = c.tokens.length;
-  const keys = new Uint32Array(Math.max(0, n - SEED_TOKENS + 1));
+function buildSeedTable(keys: Uint32Array): void {
   let capacity = 16;
   while (capacity < keys.length * 2) capacity *= 2;
-  const table = new Int32Array(capacity * 2);
-  const mask = capacity - 1;
-  for (let j = 0; j + SEED_TOKENS <= n; j++) {
-    if (!isContentSeed(c.flags, j)) continue;
-    // 30 bits, never 0: small positive integers stay unboxed in V8.
-    const key = (seedKey(c.hashes, j) & 0x3fffffff) || 1;
-    keys[j] = key;
-    let slot = key & mask;
-    while (table[slot << 1] !== 0) slot = (slot + 1) & mask;
+  if (seedTable.length < capacity * 2) seedTable = new Int32Array(capacity * 2);
+  else seedTable.fill(0, 0, capacity * 2);
+  seedMask = capacity - 1;
+  const table = seedTable;
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j];
+    if (key === 0) continue;
+    let slot = key & seedMask;
+    while (table[slot << 1] !== 0) slot = (slot + 1) & seedMask;
     table[slot << 1] = key;
     table[(slot << 1) + 1] = j;
   }
-  index = { keys, table, mask };
-  seedIndexes.set(c, index);
-  return index;
 }
 
 /**
- * Positions of `key` in an index, written to `out` (returns how many); 0 when the key is
- * absent or occurs more than MAX_SEED_OCCURRENCES times (too frequent to be a seed).
+ * Positions of `key` in the current seed table, written to `out` (returns how many); 0 when
+ * the key is absent or occurs more than MAX_SEED_OCCURRENCES times (too frequent to be a seed).
  */
-function seedPositions(index: SeedIndex, key: number, out: Int32Array): number {
-  const { table, mask } = index;
+function seedPositions(key: number, out: Int32Array): number {
+  const table = seedTable;
+  const mask = seedMask;
   let count = 0;
   for (let slot = key & mask; table[slot << 1] !== 0; slot = (slot + 1) & mask) {
     if (table[slot << 1] !== key) continue;
@@ -272,17 +273,17 @@ const seedHits = new Int32Array(MAX_SEED_OCCURRENCES);
 
 /** Passages of text reused between a and b, in order of position in a. */
 export function alignPassages(a: CanonicalText, b: CanonicalText): AlignedPassage[] {
-  const na = a.tokens.length;
-  const nb = b.tokens.length;
+  const na = a.hashes.length;
+  const nb = b.hashes.length;
   if (na < SEED_TOKENS || nb < SEED_TOKENS) return [];
-  const seedsOfA = seedIndex(a).keys;
-  const indexOfB = seedIndex(b);
+  const seedsOfA = seedKeysOf(a);
+  buildSeedTable(seedKeysOf(b));
   // Furthest a-index already covered on each diagonal: a seed inside it adds nothing.
   const coveredTo = new Int32Array(na + nb); // indexed by diagonal + nb
   const extensions: Extension[] = [];
   for (let i = 0; i + SEED_TOKENS <= na; i++) {
     if (seedsOfA[i] === 0) continue;
-    const hitCount = seedPositions(indexOfB, seedsOfA[i], seedHits);
+    const hitCount = seedPositions(seedsOfA[i], seedHits);
     for (let h = 0; h < hitCount; h++) {
       const j = seedHits[h];
       const diagonal = i - j;
@@ -290,7 +291,7 @@ export function alignPassages(a: CanonicalText, b: CanonicalText): AlignedPassag
       if (covered > i) continue;
       // The key matched; make sure the tokens do (32-bit keys can collide).
       let equal = true;
-      for (let k = 0; k < SEED_TOKENS && equal; k++) equal = a.tokens[i + k] === b.tokens[j + k];
+      for (let k = 0; k < SEED_TOKENS && equal; k++) equal = a.entries[i + k].canonical === b.entries[j + k].canonical;
       if (!equal) continue;
       const e = extend(a, b, i, j, covered);
       coveredTo[diagonal + nb] = e.aTo;

@@ -18,21 +18,42 @@ export const FLAG_QUOTED = 2;
 /** Token flag: first token after a line break. */
 export const FLAG_LINE_START = 4;
 
+/**
+ * One distinct word (or folded phrase) as canonicalise reads it. Shared by every text it
+ * occurs in: a canonical text holds references to these, not strings of its own.
+ */
+export interface CanonicalWord {
+  /** The word as written, lowercased, without diacritics (a folded phrase's words joined by a space). */
+  word: string;
+  /** Its canonical form: synonyms and aliases folded to one string. */
+  canonical: string;
+  /** 32-bit FNV-1a hash of `canonical` (stable across processes). */
+  hash: number;
+  stopword: boolean;
+  /** WordNet synset ids (its own and its lemma's senses), for synonym checks. */
+  synsets: Int32Array | undefined;
+}
+
+/**
+ * A text's canonical tokens. Compact on purpose: copy detection keeps tens of thousands of
+ * these in memory (recent articles and the first holders of shared passages are the likely
+ * sources of new copies), so a token costs one shared reference and a few typed-array slots
+ * (~30 bytes, against ~50 when each text held its own arrays of strings and synsets, plus
+ * a seed table per text; see docs/BENCHMARKS.md, session 6).
+ */
 export interface CanonicalText {
-  /** Canonical form of each token. */
-  tokens: string[];
+  /** Each token's word, shared across texts. */
+  entries: CanonicalWord[];
   /** UTF-16 offset of each token's first code unit in the original text. */
   starts: Int32Array;
   /** UTF-16 offset just past each token's last code unit. */
   ends: Int32Array;
-  /** 32-bit FNV-1a hash of each canonical token (stable across processes). */
+  /** entries[i].hash, unpacked: the aligner compares these in its inner loops. */
   hashes: Uint32Array;
   /** FLAG_* bits per token. */
   flags: Uint8Array;
-  /** The token as written, lowercased, without diacritics (a folded phrase's words joined by a space). */
-  words: string[];
-  /** WordNet synset ids of each token (its own and its lemma's senses), for synonym checks. */
-  synsets: Array<Int32Array | undefined>;
+  /** Seed keys of the aligner (align.ts), computed on first use and kept with the text. */
+  seedKeys?: Uint32Array;
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -58,12 +79,7 @@ export function fnv1a32(text: string): number {
 }
 
 /** Everything canonicalise needs about one distinct word, computed once per process. */
-interface WordInfo {
-  word: string;
-  canonical: string;
-  hash: number;
-  stopword: boolean;
-  synsets: Int32Array | undefined;
+interface WordInfo extends CanonicalWord {
   /** Phrase trie node this word starts, if any. */
   phrase: PhraseNode | undefined;
 }
@@ -97,9 +113,25 @@ function describeWord(raw: string): WordInfo {
 /** Words as written → what canonicalise needs of them; looked up in place (see WordTable). */
 const wordCache = new WordTable(describeWord, MAX_WORD_CACHE);
 
+/** The word entry of each folded phrase, by the trie node where the phrase ends. */
+const phraseEntries = new Map<PhraseNode, CanonicalWord>();
+
 /** Registered aliases change canonical forms: forget what was cached. */
 export function clearCanonicalCache(): void {
   wordCache.clear();
+  phraseEntries.clear();
+}
+
+function phraseEntry(node: PhraseNode, infos: WordInfo[], from: number, span: number): CanonicalWord {
+  let entry = phraseEntries.get(node);
+  if (entry === undefined) {
+    let phrase = infos[from].word;
+    for (let j = 1; j < span; j++) phrase += ' ' + infos[from + j].word;
+    const canonical = node.value!;
+    entry = { word: phrase, canonical, hash: tokenHash(canonical), stopword: false, synsets: wordSynsets(phrase) };
+    phraseEntries.set(node, entry);
+  }
+  return entry;
 }
 
 /** Per UTF-16 code unit: 0 not yet known, 1 part of a word, 2 not. Filled on first sight. */
@@ -128,18 +160,37 @@ function isSocialPostLine(text: string, from: number): boolean {
   return SOCIAL_POST.test(text.slice(from, to));
 }
 
+/**
+ * Per-word scratch of canonicalise, reused across calls (grown when a text needs more): the
+ * first pass writes here, the second folds phrases and copies out arrays of the exact size.
+ */
+let scratchInfos: WordInfo[] = [];
+let scratchStarts = new Int32Array(4096);
+let scratchEnds = new Int32Array(4096);
+let scratchFlags = new Uint8Array(4096);
+
+function reserveScratch(words: number): void {
+  if (scratchStarts.length >= words) return;
+  const size = Math.max(words, scratchStarts.length * 2);
+  scratchStarts = new Int32Array(size);
+  scratchEnds = new Int32Array(size);
+  scratchFlags = new Uint8Array(size);
+}
+
 /** Canonical tokens of a text; synonym tables must be loaded (initCopyDetection). */
 export function canonicalise(text: string): CanonicalText {
-  // Pass 1: words with spans and flags.
-  const infos: WordInfo[] = [];
-  const wordStarts: number[] = [];
-  const wordEnds: number[] = [];
-  const wordFlags: number[] = [];
+  // Pass 1: words with spans and flags. A text has at most one word per two code units.
+  const length = text.length;
+  reserveScratch((length >> 1) + 1);
+  const infos = scratchInfos;
+  const wordStarts = scratchStarts;
+  const wordEnds = scratchEnds;
+  const wordFlags = scratchFlags;
   const hasAt = text.includes('@');
   let quoted = false;
   let lineStart = true;
   let socialPost = hasAt && isSocialPostLine(text, 0);
-  const length = text.length;
+  let n = 0;
   for (let i = 0; i < length; ) {
     const c = text.charCodeAt(i);
     if (!isWordChar(c)) {
@@ -157,22 +208,20 @@ export function canonicalise(text: string): CanonicalText {
     let h = wordHashStep(WORD_HASH_SEED, c);
     for (let d: number; j < length && isWordChar((d = text.charCodeAt(j))); j++) h = wordHashStep(h, d);
     const info = wordCache.get(text, i, j, h);
-    infos.push(info);
-    wordStarts.push(i);
-    wordEnds.push(j);
+    infos[n] = info;
+    wordStarts[n] = i;
+    wordEnds[n] = j;
     let f = info.stopword ? FLAG_STOPWORD : 0;
     if (quoted || socialPost) f |= FLAG_QUOTED;
     if (lineStart) f |= FLAG_LINE_START;
-    wordFlags.push(f);
+    wordFlags[n] = f;
+    n++;
     lineStart = false;
     i = j;
   }
 
   // Pass 2: fold multiword phrases (longest match through the trie), emit tokens.
-  const n = infos.length;
-  const tokens: string[] = [];
-  const words: string[] = [];
-  const synsets: Array<Int32Array | undefined> = [];
+  const entries = new Array<CanonicalWord>(n);
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
   const hashes = new Uint32Array(n);
@@ -180,45 +229,49 @@ export function canonicalise(text: string): CanonicalText {
   let k = 0;
   for (let i = 0; i < n; ) {
     let span = 1;
-    let folded: string | undefined;
+    let folded: PhraseNode | undefined;
     let node = infos[i].phrase;
     for (let len = 2; node?.next && i + len <= n; len++) {
       node = node.next.get(infos[i + len - 1].word);
       if (node?.value !== undefined) {
-        folded = node.value;
+        folded = node;
         span = len;
       }
     }
+    let entry: CanonicalWord;
     if (folded !== undefined) {
-      let phrase = infos[i].word;
-      for (let j = 1; j < span; j++) phrase += ' ' + infos[i + j].word;
-      tokens.push(folded);
-      words.push(phrase);
-      synsets.push(wordSynsets(phrase));
-      hashes[k] = tokenHash(folded);
+      entry = phraseEntry(folded, infos, i, span);
       flags[k] = wordFlags[i] & ~FLAG_STOPWORD; // a folded phrase is a name, not a function word
     } else {
-      const info = infos[i];
-      tokens.push(info.canonical);
-      words.push(info.word);
-      synsets.push(info.synsets);
-      hashes[k] = info.hash;
+      entry = infos[i];
       flags[k] = wordFlags[i];
     }
+    entries[k] = entry;
+    hashes[k] = entry.hash;
     starts[k] = wordStarts[i];
     ends[k] = wordEnds[i + span - 1];
     k++;
     i += span;
   }
+  // Let go of the words of this text (the scratch would otherwise pin them until overwritten).
+  infos.length = 0;
   return {
-    tokens,
+    entries: k === n ? entries : entries.slice(0, k),
     starts: k === n ? starts : starts.slice(0, k),
     ends: k === n ? ends : ends.slice(0, k),
     hashes: k === n ? hashes : hashes.slice(0, k),
     flags: k === n ? flags : flags.slice(0, k),
-    words,
-    synsets,
   };
+}
+
+/** The canonical tokens as strings (evaluation and tests; the aligner reads entries in place). */
+export function canonicalTokens(c: CanonicalText): string[] {
+  return c.entries.map((e) => e.canonical);
+}
+
+/** The tokens as written (lowercased, without diacritics), as strings. */
+export function writtenWords(c: CanonicalText): string[] {
+  return c.entries.map((e) => e.word);
 }
 
 /** Number of content (non-stopword) tokens. */

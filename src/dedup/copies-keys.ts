@@ -43,7 +43,7 @@ function mix(h: number, x: number): number {
 /** Hashes of consecutive content-word shingles (stopwords skipped), in text order. */
 export function contentShingleHashes(c: CanonicalText, shingle: number): Uint32Array {
   const content: number[] = [];
-  for (let i = 0; i < c.tokens.length; i++) if ((c.flags[i] & FLAG_STOPWORD) === 0) content.push(c.hashes[i]);
+  for (let i = 0; i < c.hashes.length; i++) if ((c.flags[i] & FLAG_STOPWORD) === 0) content.push(c.hashes[i]);
   const count = Math.max(0, content.length - shingle + 1);
   const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {

@@ -90,7 +90,7 @@ export function compareForCopy(a: CanonicalText, b: CanonicalText, options: Copy
   let evidenceTokens = 0;
   let contentMatched = 0;
   let substituted = 0;
-  const shorter = Math.max(1, Math.min(a.tokens.length, b.tokens.length));
+  const shorter = Math.max(1, Math.min(a.hashes.length, b.hashes.length));
   // A short text (one sentence reused) cannot show 30 tokens of evidence; ask for a share of
   // it instead, within bounds.
   const minPassage = clamp(SHORT_TEXT_PASSAGE_SHARE * shorter, MIN_PASSAGE_TOKENS, options.minEvidencePassage);
@@ -101,8 +101,8 @@ export function compareForCopy(a: CanonicalText, b: CanonicalText, options: Copy
     contentMatched += p.contentTokens;
     substituted += p.substitutions.length / 2;
   }
-  const shareOfA = coveredShare(passages, 'a', a.tokens.length);
-  const shareOfB = coveredShare(passages, 'b', b.tokens.length);
+  const shareOfA = coveredShare(passages, 'a', a.hashes.length);
+  const shareOfB = coveredShare(passages, 'b', b.hashes.length);
   const substitutionShare = contentMatched ? substituted / contentMatched : 0;
   const isCopy = evidenceTokens >= needed && evidenceTokens / shorter >= options.minShare;
   return { isCopy, shareOfA, shareOfB, passages, spun: isCopy && substitutionShare >= options.spunSubstitution, evidenceTokens, substitutionShare };
@@ -173,7 +173,7 @@ export function copyDirection(a: DirectionInput, b: DirectionInput, decision: Co
   const dropped = droppedBetweenPassages(decision.passages);
   if (dropped >= DROPPED_MARGIN) return 'a-from-b';
   if (dropped <= -DROPPED_MARGIN) return 'b-from-a';
-  if (a.canonical.tokens.length !== b.canonical.tokens.length) return a.canonical.tokens.length < b.canonical.tokens.length ? 'a-from-b' : 'b-from-a';
+  if (a.canonical.hashes.length !== b.canonical.hashes.length) return a.canonical.hashes.length < b.canonical.hashes.length ? 'a-from-b' : 'b-from-a';
   if (a.published !== null && b.published === null) return 'b-from-a';
   if (b.published !== null && a.published === null) return 'a-from-b';
   return 'a-from-b';

@@ -154,12 +154,12 @@ export function spinSignals(text: string, c: CanonicalText = canonicalise(text))
   const signals: SpinSignals = { pairs: 0, distinctInflatedAliases: 0, swappedCollocations: 0, articles: 0, articleErrors: 0, aliases: 0, inflatedAliases: 0 };
   const inflated = new Set<string>();
   const { phrases } = synonymTables();
-  const n = c.words.length;
+  const n = c.entries.length;
   for (let i = 0; i < n; i++) {
-    const w = c.words[i];
+    const w = c.entries[i].word;
     if ((w === 'a' || w === 'an') && i + 1 < n && c.starts[i + 1] - c.ends[i] <= 2) {
       signals.articles++;
-      const next = firstWord(c.words[i + 1]);
+      const next = firstWord(c.entries[i + 1].word);
       const raw = text.slice(c.starts[i + 1], c.starts[i + 1] + next.length);
       if (isArticleError(w, next, raw)) signals.articleErrors++;
     }
@@ -168,14 +168,14 @@ export function spinSignals(text: string, c: CanonicalText = canonicalise(text))
       // Judged only where the text writes it as a name ("Russian Federation"): lowercase
       // "first class" or "one person" are ordinary phrases WordNet happens to list.
       const raw = text.slice(c.starts[i], c.ends[i]);
-      if (/^\p{Lu}/u.test(raw) && /\s\p{Lu}/u.test(raw) && isInflatedAlias(w, c.tokens[i])) {
+      if (/^\p{Lu}/u.test(raw) && /\s\p{Lu}/u.test(raw) && isInflatedAlias(w, c.entries[i].canonical)) {
         signals.inflatedAliases++;
         inflated.add(w);
       }
     }
     if (i + 1 < n && ((c.flags[i] | c.flags[i + 1]) & FLAG_STOPWORD) === 0 && c.starts[i + 1] - c.ends[i] <= 2) {
       const x = lastWord(w);
-      const y = firstWord(c.words[i + 1]);
+      const y = firstWord(c.entries[i + 1].word);
       if (/^[a-z]+$/.test(x) && /^[a-z]+$/.test(y)) {
         signals.pairs++;
         if (isSwappedCollocation(x, y)) signals.swappedCollocations++;
@@ -217,10 +217,10 @@ function textOnlyScore(s: SpinSignals): number {
 
 /** How natural a word is at token i of c: common as a word and with its neighbours. */
 function naturalness(c: CanonicalText, i: number): number {
-  const w = c.words[i];
+  const w = c.entries[i].word;
   let score = Math.log1p(unigram(firstWord(w))) * 0.5;
-  if (i > 0) score += Math.log1p(bigram(lastWord(c.words[i - 1]), firstWord(w)));
-  if (i + 1 < c.words.length) score += Math.log1p(bigram(lastWord(w), firstWord(c.words[i + 1])));
+  if (i > 0) score += Math.log1p(bigram(lastWord(c.entries[i - 1].word), firstWord(w)));
+  if (i + 1 < c.entries.length) score += Math.log1p(bigram(lastWord(w), firstWord(c.entries[i + 1].word)));
   // A phrase where one word would do is a spinner's inflation.
   if (w.includes(' ')) score -= 1;
   return score;

@@ -5,7 +5,7 @@
  * copy found. Articles arrive in the set's (shuffled) order, each compared only with those
  * already indexed, as a stream would.
  */
-import { FLAG_QUOTED, canonicalise, type CanonicalText } from '../dedup/canonical.ts';
+import { FLAG_QUOTED, canonicalise, writtenWords, type CanonicalText } from '../dedup/canonical.ts';
 import { copyCandidateKeys } from '../dedup/copies-keys.ts';
 import { CopyCandidateIndex } from '../dedup/copies-index.ts';
 import { compareForCopy, copyDirection, parsePublished, type CopyDecision } from '../dedup/copies.ts';
@@ -59,19 +59,21 @@ export interface CopyEvalReport {
  */
 export function longestVerbatimRun(a: CanonicalText, b: CanonicalText): number {
   const K = 4;
+  const aWords = writtenWords(a);
+  const bWords = writtenWords(b);
   const positions = new Map<string, number[]>();
-  for (let j = 0; j + K <= b.words.length; j++) {
-    const key = b.words.slice(j, j + K).join(' ');
+  for (let j = 0; j + K <= bWords.length; j++) {
+    const key = bWords.slice(j, j + K).join(' ');
     const list = positions.get(key);
     if (!list) positions.set(key, [j]);
     else if (list.length < 8) list.push(j);
   }
   let best = 0;
-  for (let i = 0; i + K <= a.words.length; i++) {
-    for (const j of positions.get(a.words.slice(i, i + K).join(' ')) ?? []) {
-      if (i > 0 && j > 0 && a.words[i - 1] === b.words[j - 1]) continue; // not a run start
+  for (let i = 0; i + K <= aWords.length; i++) {
+    for (const j of positions.get(aWords.slice(i, i + K).join(' ')) ?? []) {
+      if (i > 0 && j > 0 && aWords[i - 1] === bWords[j - 1]) continue; // not a run start
       let n = 0;
-      while (i + n < a.words.length && j + n < b.words.length && a.words[i + n] === b.words[j + n] && ((a.flags[i + n] | b.flags[j + n]) & FLAG_QUOTED) === 0) n++;
+      while (i + n < aWords.length && j + n < bWords.length && aWords[i + n] === bWords[j + n] && ((a.flags[i + n] | b.flags[j + n]) & FLAG_QUOTED) === 0) n++;
       best = Math.max(best, n);
     }
   }

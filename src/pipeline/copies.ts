@@ -14,12 +14,13 @@ import { RecentCache } from '../store/recent-cache.ts';
 /**
  * Canonical texts kept in memory, at most this many (the recently used ones, RecentCache):
  * recent articles and the first holders of widely shared passages are the likely sources of
- * new copies. With 5,000 the bench's 20k run missed 40% of look-ups in its second half, each
- * miss a re-read and re-canonicalised text (~0.2 ms); with 12,000, 2% (an instrumented
- * one-off run, see docs/BENCHMARKS.md, session 4). Compact seed indexes (align.ts) keep
- * 10,000 within the memory 5,000 took before; 14,000 gained nothing at 100k (session 5).
+ * new copies; a miss re-reads and re-canonicalises a text. On the 100k bench (instrumented
+ * one-off runs, docs/BENCHMARKS.md session 6) stored candidates missing from memory per
+ * article in the last 10k: 2.6 with 10,000 texts, 0.58 with 30,000, 0.32 with 40,000. Compact
+ * canonical forms (canonical.ts) hold 30,000 in less memory than 10,000 took before; 40,000
+ * gained no speed once the prepare worker had become the limit (255 vs 254 articles/s).
  */
-const CANONICAL_CACHE_SIZE = 10_000;
+const CANONICAL_CACHE_SIZE = 30_000;
 
 export interface CopyArticle {
   id: string;
