@@ -8,6 +8,8 @@
  * - date rules gated by their trigger literals (TIMEX_TRIGGERS): identical output and cost;
  * - the tagger tokeniser's plain-word path (tokenizeCased) against the token expression alone:
  *   identical tokens and cost, on the bench corpus (when present);
+ * - the article tokeniser's scanner (tokenize) against its defining pattern (tokenizeByPattern):
+ *   identical tokens, and the cost of tokens plus the clustering's term features on either;
  * - article facets written from the annotation objects instead of by the v3 insert trigger:
  *   insert cost on 10,000 rows of the bench database (when bench-data/bench.db exists).
  * Needs ../shared/data.
@@ -25,6 +27,8 @@ import { DETECTION_SAMPLE_CHARS, isClearlyEnglish, languageSample } from '../src
 import { parseConll } from '../src/annotate/ner/conll.ts';
 import { outsideOnlyMask, sequenceMode, wordInfo, WordMode } from '../src/annotate/ner/features.ts';
 import { tokenizeCased } from '../src/annotate/ner/tokenize.ts';
+import { splitSentences, tokenize, tokenizeByPattern } from '../src/text/tokens.ts';
+import { articleFeatures } from '../src/cluster/features.ts';
 import type { Annotations } from '../src/types.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/data');
@@ -100,6 +104,28 @@ if (benchRecords.length) {
   const fastMs = msPer(sample.length, () => cut(true));
   const regexMs = msPer(sample.length, () => cut(false));
   console.log(`tagger tokeniser: ${sample.length} bench texts, identical tokens on ${same}; ms per text: expression only ${regexMs.toFixed(3)}, plain-word path ${fastMs.toFixed(3)}`);
+}
+
+// Article tokeniser: the scanner against the pattern, alone and with the term features after it
+// (distinct words share their strings, so the term look-ups hash each string once).
+if (benchRecords.length) {
+  const sample = benchRecords.slice(0, 3000).map((r) => r.text);
+  const byPattern = sample.map((t) => JSON.stringify(tokenizeByPattern(t)));
+  const same = sample.filter((t, i) => JSON.stringify(tokenize(t)) === byPattern[i]).length;
+  const features = (cut: typeof tokenize) => () => {
+    for (const text of sample) {
+      const bodyTokens = cut(text);
+      articleFeatures({ titleTokens: [], bodyTokens, bodySentences: splitSentences(text, bodyTokens), hasCase: true });
+    }
+  };
+  const scanMs = msPer(sample.length, () => sample.forEach((t) => tokenize(t)));
+  const patternMs = msPer(sample.length, () => sample.forEach((t) => tokenizeByPattern(t)));
+  const scanFeaturesMs = msPer(sample.length, features(tokenize));
+  const patternFeaturesMs = msPer(sample.length, features(tokenizeByPattern));
+  console.log(
+    `article tokeniser: ${sample.length} bench texts, identical tokens on ${same}; ms per text: pattern ${patternMs.toFixed(3)}, scanner ${scanMs.toFixed(3)}; ` +
+      `with sentences and term features: pattern ${patternFeaturesMs.toFixed(3)}, scanner ${scanFeaturesMs.toFixed(3)}`,
+  );
 }
 
 // Dates: TimeBank + AQUAINT, and the bench corpus when present.

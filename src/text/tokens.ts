@@ -5,6 +5,7 @@
  * only needs word boundaries, case and offsets; wink's full pipeline costs ~10x more.
  * Sentences fall back to fixed token windows on text without punctuation (seed 000).
  */
+import { WORD_HASH_SEED, WordTable, wordHashStep } from './word-table.ts';
 
 export interface Token {
   /** The token as written. */
@@ -25,17 +26,109 @@ export interface Sentence {
 
 // Words with inner apostrophes, hyphens and dots (U.S., Jong-un, don't) and numbers with separators.
 const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+(?:['’.\-&][\p{L}\p{M}\p{N}]+)*\.?/gu;
+/** A trailing dot is kept only by initials ("U.S.") and these abbreviations ("Mr."). */
+const KEEPS_DOT = /^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|st|jr|sr|gen|gov|sen|rep|lt|col|prof|inc|corp|co|ltd|no|vs)\.$/iu;
 
-export function tokenize(text: string): Token[] {
+/**
+ * The tokeniser's definition, one regular expression over the whole text. `tokenize` cuts
+ * the same tokens with a scanner (tests and `npm run bench:fast-paths` compare the two).
+ */
+export function tokenizeByPattern(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN_PATTERN)) {
     let word = match[0];
     // Keep a trailing dot only for abbreviations like "U.S." or "Mr."; otherwise it ends a sentence.
-    if (word.endsWith('.') && !/^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|st|jr|sr|gen|gov|sen|rep|lt|col|prof|inc|corp|co|ltd|no|vs)\.$/iu.test(word)) {
-      word = word.slice(0, -1);
-    }
+    if (word.endsWith('.') && !KEEPS_DOT.test(word)) word = word.slice(0, -1);
     const start = match.index!;
     tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
+  }
+  return tokens;
+}
+
+const WORD_CODE_POINT = /^[\p{L}\p{M}\p{N}]$/u;
+/** Per BMP code unit: 0 not yet known, 1 a letter, mark or digit, 2 not. Filled on first sight. */
+const wordUnitTable = new Uint8Array(65536);
+const astralWordChars = new Map<number, boolean>();
+
+/**
+ * Code units taken by the word character (letter, mark or digit) at `i`: 1, 2 for an astral
+ * one written as a surrogate pair, 0 when there is none.
+ */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
+    const point = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+    let known = astralWordChars.get(point);
+    if (known === undefined) astralWordChars.set(point, (known = WORD_CODE_POINT.test(String.fromCodePoint(point))));
+    return known ? 2 : 0;
+  }
+  let known = wordUnitTable[c];
+  if (known === 0) {
+    // A lone low surrogate is no character of any class.
+    known = c < 0xdc00 || c > 0xdfff ? (WORD_CODE_POINT.test(String.fromCharCode(c)) ? 1 : 2) : 2;
+    wordUnitTable[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+/** ' ’ . - & : joiners inside a word when a word character follows. */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38;
+}
+
+/** A word as written and lowercased, one pair of strings per distinct word (see WordTable). */
+interface WordForms {
+  text: string;
+  lower: string;
+}
+
+const wordForms = new WordTable<WordForms>((word) => ({ text: word, lower: word.toLowerCase() }), 200_000);
+
+/**
+ * Words with spans, as TOKEN_PATTERN cuts them, by a scanner: the pattern applied with
+ * matchAll, a new string per token and another for its lowercase form were most of the
+ * cost of tokenising. Distinct words share their strings (WordTable), so later stages that
+ * key maps by `lower` hash each string once.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let width = wordCharAt(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = WORD_HASH_SEED;
+    // [\p{L}\p{M}\p{N}]+ then any number of (joiner, [\p{L}\p{M}\p{N}]+).
+    for (;;) {
+      do {
+        for (let k = 0; k < width; k++) h = wordHashStep(h, text.charCodeAt(i + k));
+        i += width;
+      } while (i < length && (width = wordCharAt(text, i)) !== 0);
+      if (i + 1 < length && isJoiner(text.charCodeAt(i)) && (width = wordCharAt(text, i + 1)) !== 0) {
+        h = wordHashStep(h, text.charCodeAt(i));
+        i++;
+        continue;
+      }
+      break;
+    }
+    let end = i;
+    // "\.?": a dot after the word stays with it only for initials and abbreviations.
+    if (end < length && text.charCodeAt(end) === 46) {
+      i = end + 1;
+      if (KEEPS_DOT.test(text.slice(start, end + 1))) {
+        h = wordHashStep(h, 46);
+        end++;
+      }
+    }
+    const forms = wordForms.get(text, start, end, h);
+    tokens.push({ text: forms.text, lower: forms.lower, start, end });
   }
   return tokens;
 }

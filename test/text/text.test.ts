@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contentKey, hasCaseInformation, normaliseText, splitParagraphs } from '../../src/text/normalise.ts';
 import { detectLanguage, isClearlyEnglish } from '../../src/text/language.ts';
-import { FALLBACK_WINDOW_TOKENS, MAX_SENTENCE_TOKENS, splitSentences, tokenize } from '../../src/text/tokens.ts';
+import { FALLBACK_WINDOW_TOKENS, MAX_SENTENCE_TOKENS, splitSentences, tokenize, tokenizeByPattern } from '../../src/text/tokens.ts';
 import { ROOT } from '../helpers.ts';
 
 const SEED_000 = fs.readFileSync(path.join(ROOT, 'examples/seeds/000_0fbb9887d98a567f.txt'), 'utf8');
@@ -62,4 +62,23 @@ test('the English fast path claims plain English prose only, and agrees with eld
   // Too short to decide this way, or a headline without "the": eld decides.
   assert.equal(isClearlyEnglish('The talks with the union were constructive.'), false);
   assert.equal(isClearlyEnglish('Minister says union talks were constructive but no agreement would be signed before month end'), false);
+});
+
+test('the tokeniser (a scanner) cuts exactly what its defining pattern cuts', () => {
+  const tricky = [
+    'U.S. and U.K. officials', 'Mr. Kim met Dr.Who at 3.5 p.m. today', "don't-stop’em & co. next", 'a..b c.', 'end.',
+    '𝐀𝐁𝐂 math letters, 😀 emoji, 𠜎 CJK extension', 'lone \ud800 high and \udc00 low surrogates', 'e\u0301 and \u0301x marks',
+    'no. 5 vs. No. 6', 'A.B.C.D. ltd.', 'x.-y & z&w', '-start -', "it's O’Neill’s", 'café. Next', '١٢٣ and ٤٥', 'Jong-un.', 'e.g. this', '',
+  ];
+  const sample = fs
+    .readFileSync(path.join(ROOT, 'examples/sample/news-sample.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      const record = JSON.parse(line) as { text: string; title?: string };
+      return [record.text, record.title ?? ''];
+    });
+  for (const text of [...tricky, SEED_000, ...sample]) assert.deepEqual(tokenize(text), tokenizeByPattern(text), text.slice(0, 60));
+  // Words come from a table of distinct words: a second text must not get the first one's.
+  assert.deepEqual(tokenize('Seoul seoul SEOUL').map((t) => [t.text, t.lower]), [['Seoul', 'seoul'], ['seoul', 'seoul'], ['SEOUL', 'seoul']]);
 });
