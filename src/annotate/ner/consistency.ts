@@ -48,6 +48,9 @@ function spanKey(keys: readonly string[], start: number, end: number): number {
 }
 
 function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  // ASCII answered without building two one-letter strings (this runs for every word).
+  if (code < 128) return code >= 65 && code <= 90;
   const first = word.charAt(0);
   return first !== first.toLowerCase();
 }

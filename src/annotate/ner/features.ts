@@ -35,11 +35,16 @@ const EVIDENCE_UPPER_MID = 4; // all capitals in the middle of a mixed-case sent
  * start of a sentence or in an all-caps headline is ambiguous; the same word written in
  * lowercase (or capitalised mid-sentence) elsewhere resolves it.
  */
-export function documentEvidence(sentences: ReadonlyArray<readonly string[]>, lowercased?: ReadonlyArray<readonly string[]>): DocumentEvidence {
+export function documentEvidence(
+  sentences: ReadonlyArray<readonly string[]>,
+  lowercased?: ReadonlyArray<readonly string[]>,
+  modes?: readonly WordMode[],
+): DocumentEvidence {
   const evidence: DocumentEvidence = new Map();
   for (let k = 0; k < sentences.length; k++) {
     const words = sentences[k];
-    const headline = isAllCapsSentence(words);
+    // The caller's sequence modes when it has them (each is one more pass over the letters).
+    const headline = modes ? modes[k] === WordMode.Headline : isAllCapsSentence(words);
     for (let i = 0; i < words.length; i++) {
       const word = words[i];
       const first = word.charCodeAt(0);
@@ -356,7 +361,7 @@ function nameClass(k: number, n: number, lexClass: Uint8Array, gaz: Uint8Array, 
  * until the next call. Written for speed (it runs for every token tagged): neighbours are
  * read from padded arrays, features written straight into a buffer sized for the sentence.
  */
-export function contextFeatures(sequence: FeatureSequence, infos: readonly WordInfo[], gazetteer: Gazetteer, skip?: Uint8Array): SequenceFeatures {
+export function contextFeatures(sequence: FeatureSequence, infos: readonly WordInfo[], gazetteer: Gazetteer, skip?: Uint8Array, mode: WordMode = sequenceMode(sequence)): SequenceFeatures {
   const { words, caseless, evidence } = sequence;
   const n = words.length;
   if (sharedKeys.length < n) {
@@ -387,7 +392,7 @@ export function contextFeatures(sequence: FeatureSequence, infos: readonly WordI
   }
   const gaz = gazetteer.annotate(keys, n, knownBits ? wordBits : undefined);
   const C = GAZETTEER_CATEGORY_COUNT;
-  const headline = !caseless && isAllCapsSentence(words);
+  const headline = mode === WordMode.Headline;
   const offsets = sharedOffsets;
   const out = sharedFeatures;
   let m = 0;
@@ -464,7 +469,7 @@ export function extractFeatures(sequence: FeatureSequence, gazetteer: Gazetteer,
   const n = sequence.words.length;
   const mode = sequenceMode(sequence);
   const infos = sequence.words.map((w) => source(w, mode));
-  const context = contextFeatures(sequence, infos, gazetteer);
+  const context = contextFeatures(sequence, infos, gazetteer, undefined, mode);
   let total = context.features.length;
   for (const info of infos) total += info.intrinsic.length;
   const offsets = new Int32Array(n + 1);

@@ -104,7 +104,7 @@ export class NerModel {
     const infos = scored.map((s) => s.info);
     if (this.skip.length < n) this.skip = new Uint8Array(n * 2);
     const skip = mode === WordMode.Cased && !this.options.scoreEveryToken ? outsideOnlyMask(infos, this.skip) : undefined;
-    const context = contextFeatures(sequence, infos, this.gazetteer, skip);
+    const context = contextFeatures(sequence, infos, this.gazetteer, skip, mode);
     if (this.scratch.length < n * L) this.scratch = new Float64Array(n * L * 2);
     const scores = this.scratch.subarray(0, n * L);
     const count = context.offsets[n];
