@@ -164,7 +164,7 @@ function isSocialPostLine(text: string, from: number): boolean {
  * Per-word scratch of canonicalise, reused across calls (grown when a text needs more): the
  * first pass writes here, the second folds phrases and copies out arrays of the exact size.
  */
-let scratchInfos: WordInfo[] = [];
+const scratchInfos: WordInfo[] = [];
 let scratchStarts = new Int32Array(4096);
 let scratchEnds = new Int32Array(4096);
 let scratchFlags = new Uint8Array(4096);
