@@ -109,6 +109,15 @@ function contentTermKey(lower: string): string | null {
   return key;
 }
 
+/** A token's term key: kept on the word's shared forms when the tokeniser gave them. */
+function tokenTermKey(token: Token): string | null {
+  const forms = token.forms;
+  if (forms === undefined) return contentTermKey(token.lower);
+  let key = forms.termKey;
+  if (key === undefined) forms.termKey = key = contentTermKey(token.lower);
+  return key;
+}
+
 function add(counts: Map<string, number>, key: string, weight: number): void {
   if (weight <= 0) return;
   counts.set(key, (counts.get(key) ?? 0) + weight);
@@ -149,10 +158,10 @@ export interface FeatureInput {
 
 export function articleFeatures(input: FeatureInput, params: ClusterParams = DEFAULT_CLUSTER_PARAMS): ArticleFeatures {
   const counts = new Map<string, number>();
-  const bodyKeys = input.bodyTokens.map((t) => contentTermKey(t.lower));
+  const bodyKeys = input.bodyTokens.map(tokenTermKey);
   let title = new Map<string, number>();
   for (const t of input.titleTokens) {
-    const key = contentTermKey(t.lower);
+    const key = tokenTermKey(t);
     if (key !== null) add(title, key, 1);
   }
   // A "title" that shares no word with a full-length text is a site or section name ("NPR

@@ -30,13 +30,63 @@ const MAX_TRIGGER_LINE_WORDS = 40;
 /** Lines under a bare "Related" heading that look like headlines. */
 const MAX_HEADLINE_WORDS = 20;
 
-/** Lowercase word tokens of a line joined by one space: the identity of a template line. */
+/**
+ * Lowercase word tokens of a line joined by one space: the identity of a template line. The
+ * definition is `normaliseLineByPattern`; this scanner gives the same string (tests compare
+ * them) without the Unicode regex, which cost most of the prepare stage's line hashing on
+ * lines with any non-ASCII character (curly quotes, dashes).
+ */
 export function normaliseLine(line: string): string {
-  // ASCII lines (most): the same runs of letters and digits, without the Unicode regex.
-  if (ASCII_ONLY.test(line)) return line.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const lower = line.toLowerCase();
+  const length = lower.length;
+  let out = '';
+  let i = 0;
+  while (i < length) {
+    let width = letterOrDigitAt(lower, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do i += width;
+    while (i < length && (width = letterOrDigitAt(lower, i)) !== 0);
+    // The whole line as one run (a one-word line) needs no copy.
+    const word = start === 0 && i === length ? lower : lower.slice(start, i);
+    out = out === '' ? word : `${out} ${word}`;
+  }
+  return out;
+}
+
+/** What normaliseLine computes, as a regular expression. */
+export function normaliseLineByPattern(line: string): string {
   return (line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit: 0 not yet known, 1 a letter or digit, 2 not. Filled on first sight. */
+const letterOrDigitUnits = new Uint8Array(65536);
+const astralLettersOrDigits = new Map<number, boolean>();
+
+/** Code units taken by the letter or digit at `i`: 1, 2 for a surrogate pair, 0 for none. */
+function letterOrDigitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
+    const point = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+    let known = astralLettersOrDigits.get(point);
+    if (known === undefined) astralLettersOrDigits.set(point, (known = LETTER_OR_DIGIT.test(String.fromCodePoint(point))));
+    return known ? 2 : 0;
+  }
+  let known = letterOrDigitUnits[c];
+  if (known === 0) {
+    // A lone low surrogate is no letter.
+    known = c < 0xdc00 || c > 0xdfff ? (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2) : 2;
+    letterOrDigitUnits[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
 
 /** Stable 64-bit (two FNV-1a variants) hex hash of a normalised line; '' for lines without words. */
 export function boilerplateLineHash(line: string): string {
@@ -178,18 +228,38 @@ function promoSentencesEnd(line: string): number {
   return end;
 }
 
+/** A line of two or more words that the source's other articles repeat often enough. */
+function isTemplateLine(norm: string, lineSeenElsewhere: BoilerplateOptions['lineSeenElsewhere'], minRepeats: number): boolean {
+  return lineSeenElsewhere !== undefined && norm.includes(' ') && lineSeenElsewhere(hashNormalisedLine(norm)) >= minRepeats;
+}
+
+/**
+ * Only the template spans of `findBoilerplate` with the same options: what the ingest adds
+ * to an article's boilerplate once it knows the source's line counts, without running the
+ * trigger and link-list rules again.
+ */
+export function findTemplateLines(text: string, options: BoilerplateOptions): BoilerplateSpan[] {
+  const spans: BoilerplateSpan[] = [];
+  const minRepeats = options.minRepeats ?? DEFAULT_MIN_REPEATS;
+  for (const line of linesOf(text)) {
+    if (isTemplateLine(normaliseLine(line.text), options.lineSeenElsewhere, minRepeats)) spans.push({ start: line.start, end: line.end, kind: 'template' });
+  }
+  return spans;
+}
+
 function lineSpans(text: string, options: BoilerplateOptions): BoilerplateSpan[] {
   const spans: BoilerplateSpan[] = [];
   const minRepeats = options.minRepeats ?? DEFAULT_MIN_REPEATS;
   const lines = linesOf(text);
   let underHeading = false;
   for (const line of lines) {
-    const words = normaliseLine(line.text).split(' ').filter(Boolean);
-    if (words.length === 0) continue;
-    if (options.lineSeenElsewhere && words.length >= 2 && options.lineSeenElsewhere(hashNormalisedLine(words.join(' '))) >= minRepeats) {
+    const norm = normaliseLine(line.text);
+    if (norm === '') continue;
+    if (isTemplateLine(norm, options.lineSeenElsewhere, minRepeats)) {
       spans.push({ start: line.start, end: line.end, kind: 'template' });
       continue;
     }
+    const words = norm.split(' ');
     const trigger = lineTrigger(words);
     if (trigger && trigger.kind === 'promo' && words.length > MAX_TRIGGER_LINE_WORDS && trigger.length > 1) {
       // A sign-up widget flattened into one long line: take its sentences while they plead.

@@ -119,8 +119,8 @@ export class Ingestor {
     await initHashing();
     // Copy detection runs here (it needs the store): synonyms and spin statistics on this thread.
     await (await import('../dedup/copies.ts')).initCopyDetection();
-    const { findBoilerplate } = await import('../dedup/boilerplate.ts');
-    this.findTemplates = (text, seen) => findBoilerplate(text, { lineSeenElsewhere: seen });
+    const { findTemplateLines } = await import('../dedup/boilerplate.ts');
+    this.findTemplates = (text, seen) => findTemplateLines(text, { lineSeenElsewhere: seen });
     const { df, docCount } = await this.store.loadDocumentFrequencies();
     this.clusterer = new OnlineClusterer(this.params, {
       df,
@@ -358,7 +358,7 @@ export class Ingestor {
     const stored = await this.store.sourceLineCounts(article.source, article.lineKeys);
     const seen = (hash: string) => (stored.get(hash) ?? 0) + (batchLineCounts.get(`${article.source}\u0000${hash}`) ?? 0);
     if (!article.lineKeys.some((hash) => seen(hash) > 0)) return article.boilerplate;
-    const templates = this.findTemplates(article.text, seen).filter((span) => span.kind === 'template');
+    const templates = this.findTemplates(article.text, seen);
     const merged = [...article.boilerplate];
     for (const t of templates) if (!merged.some((b) => t.start < b.end && b.start < t.end)) merged.push(t);
     return merged.sort((a, b) => a.start - b.start);

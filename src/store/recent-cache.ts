@@ -26,6 +26,12 @@ export class RecentCache<K, V> {
     this.old.clear();
   }
 
+  /** Visits every entry held (an entry in both generations may be visited twice). */
+  forEach(visit: (value: V, key: K) => void): void {
+    this.old.forEach(visit);
+    this.young.forEach(visit);
+  }
+
   set(key: K, value: V): void {
     this.young.set(key, value);
     if (this.young.size >= this.capacity / 2) {

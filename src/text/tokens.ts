@@ -14,6 +14,8 @@ export interface Token {
   lower: string;
   start: number;
   end: number;
+  /** On tokens cut by `tokenize`: the forms this word shares with its other tokens. */
+  forms?: WordForms;
 }
 
 export interface Sentence {
@@ -79,13 +81,19 @@ function isJoiner(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38;
 }
 
-/** A word as written and lowercased, one pair of strings per distinct word (see WordTable). */
-interface WordForms {
+/**
+ * A word as written and lowercased, one pair of strings per distinct word (see WordTable),
+ * with room for facts a later stage derives from the word alone and would otherwise look up
+ * in a map of its own for every token.
+ */
+export interface WordForms {
   text: string;
   lower: string;
+  /** The clustering's term key of the word, null for none (src/cluster/features.ts); undefined until asked. */
+  termKey: string | null | undefined;
 }
 
-const wordForms = new WordTable<WordForms>((word) => ({ text: word, lower: word.toLowerCase() }), 200_000);
+const wordForms = new WordTable<WordForms>((word) => ({ text: word, lower: word.toLowerCase(), termKey: undefined }), 200_000);
 
 /**
  * Words with spans, as TOKEN_PATTERN cuts them, by a scanner: the pattern applied with
@@ -128,7 +136,7 @@ export function tokenize(text: string): Token[] {
       }
     }
     const forms = wordForms.get(text, start, end, h);
-    tokens.push({ text: forms.text, lower: forms.lower, start, end });
+    tokens.push({ text: forms.text, lower: forms.lower, start, end, forms });
   }
   return tokens;
 }

@@ -24,10 +24,12 @@ export function wordHash(text: string, start: number, end: number): number {
 export class WordTable<V> {
   private words: string[] = [];
   private values: V[] = [];
-  /** Per slot: index into words/values plus one (0 = empty). */
+  /**
+   * Two numbers per slot, side by side so a probe touches one cache line: the index into
+   * words/values plus one (0 = empty), then the word's hash (to skip most comparisons).
+   */
   private slots: Int32Array;
-  /** Per slot: the word's hash, to skip most comparisons. */
-  private slotHashes: Int32Array;
+  /** Slot count minus one. */
   private mask: number;
 
   /**
@@ -40,8 +42,7 @@ export class WordTable<V> {
   ) {
     let capacity = 1024;
     while (capacity < maxWords * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity);
-    this.slotHashes = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
   }
 
@@ -52,10 +53,10 @@ export class WordTable<V> {
   /** The value for text[start, end), whose wordHash is `hash`. */
   get(text: string, start: number, end: number, hash: number): V {
     const length = end - start;
-    const { slots, slotHashes, mask, words } = this;
+    const { slots, mask, words } = this;
     let slot = hash & mask;
-    for (let entry = slots[slot]; entry !== 0; entry = slots[slot]) {
-      if (slotHashes[slot] === hash) {
+    for (let entry = slots[slot << 1]; entry !== 0; entry = slots[slot << 1]) {
+      if (slots[(slot << 1) + 1] === hash) {
         const word = words[entry - 1];
         if (word.length === length && text.startsWith(word, start)) return this.values[entry - 1];
       }
@@ -69,8 +70,8 @@ export class WordTable<V> {
     const value = this.describe(word);
     words.push(word);
     this.values.push(value);
-    slots[slot] = words.length;
-    slotHashes[slot] = hash;
+    slots[slot << 1] = words.length;
+    slots[(slot << 1) + 1] = hash;
     return value;
   }
 

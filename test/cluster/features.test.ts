@@ -53,3 +53,20 @@ test('phrase features appear only when bigramWeight > 0', () => {
   const f = features('', LONG_TEXT, { ...DEFAULT_CLUSTER_PARAMS, bigramWeight: 1 });
   assert.ok(f.counts.has('b:firefight_battl'));
 });
+
+test('term keys kept on the tokeniser\'s shared word forms give the features computed without them', () => {
+  const plain = (tokens: ReturnType<typeof tokenize>) => tokens.map(({ text, lower, start, end }) => ({ text, lower, start, end }));
+  const title = "Wildfire's spread: U.S. crews cut firebreaks";
+  const text = `${LONG_TEXT} The U.S. Forest Service said the wildfire's spread slowed. 2024 and 999 residents.`;
+  const bodyTokens = tokenize(text);
+  const input = { titleTokens: tokenize(title), bodyTokens, bodySentences: splitSentences(text, bodyTokens), hasCase: true };
+  const withForms = articleFeatures(input);
+  assert.ok(bodyTokens.every((t) => t.forms?.termKey !== undefined), 'each word got its key cached');
+  const again = articleFeatures(input);
+  const withoutForms = articleFeatures({ ...input, titleTokens: plain(input.titleTokens), bodyTokens: plain(bodyTokens) });
+  for (const other of [again, withoutForms]) {
+    assert.deepEqual([...other.counts].sort(), [...withForms.counts].sort());
+    assert.deepEqual([...other.title!].sort(), [...withForms.title!].sort());
+  }
+  assert.ok(withForms.counts.size > 20 && withForms.title!.size > 3, 'the comparison is over real features');
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { initCopyDetection, canonicalise } from '../../src/dedup/copies.ts';
 import { alignPassages } from '../../src/dedup/align.ts';
 import { isArticleError, isSwappedCollocation, spinScore, spinSignals } from '../../src/dedup/spin.ts';
-import { boilerplateLineHash, findBoilerplate, maskBoilerplate } from '../../src/dedup/boilerplate.ts';
+import { boilerplateLineHash, findBoilerplate, findTemplateLines, maskBoilerplate, normaliseLine, normaliseLineByPattern } from '../../src/dedup/boilerplate.ts';
 import { Spinner, seededRandom } from '../../src/eval/spin-generator.ts';
 import { newsCluster, seed } from './fixtures.ts';
 
@@ -55,6 +55,35 @@ describe('spinScore', () => {
 });
 
 describe('findBoilerplate', () => {
+  it('normalises lines with a scanner that gives what the defining pattern gives', () => {
+    const tricky = [
+      '“Quoted” — dashes – and ‘curly’ apostrophes’', 'İstanbul ẞtraße ΣΊΣΥΦΟΣ', '𝐀𝐁𝐂 math, 😀 emoji, 𠜎 CJK', 'lone \ud800 high \udc00 low',
+      'e\u0301 combining marks split words', '١٢٣ digits ٤٥', '  leading and trailing  ', 'one', '', '---', 'a1b2 c3_d4',
+    ];
+    const lines = newsCluster().flatMap((a) => a.text.split('\n'));
+    for (const line of [...tricky, ...lines, ...seed('000').split('\n'), ...seed('001').split('\n')]) {
+      assert.equal(normaliseLine(line), normaliseLineByPattern(line), line.slice(0, 60));
+    }
+    assert.equal(normaliseLine('  Sign-up  for “Updates”! '), 'sign up for updates');
+  });
+
+  it('finds template lines alone exactly as the whole pass finds them', () => {
+    // Counts that vary by line: about a third of the lines are seen twice or more elsewhere.
+    const seen = (hash: string) => parseInt(hash.slice(0, 2), 16) % 3;
+    const texts = [
+      ...newsCluster().slice(0, 200).map((a) => a.text),
+      'Related:\nA headline that was seen\nMore news: one, two\nBy Staff Reporter\n\nThe body of the article goes on here.',
+    ];
+    let templates = 0;
+    for (const text of texts) {
+      const whole = findBoilerplate(text, { lineSeenElsewhere: seen }).filter((s) => s.kind === 'template');
+      assert.deepEqual(findTemplateLines(text, { lineSeenElsewhere: seen }), whole);
+      templates += whole.length;
+    }
+    assert.ok(templates > 50, `the comparison covers template lines (${templates})`);
+    assert.deepEqual(findTemplateLines('Two words\nand more words', {}), [], 'no counts, no templates');
+  });
+
   it('finds the "top stories" list pasted mid-paragraph in degraded seed 000', () => {
     const text = seed('000');
     const lists = findBoilerplate(text).filter((s) => s.kind === 'link-list');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStore } from '../../src/store/sqlite/index.ts';
+import { SketchSlab } from '../../src/store/sketch-slab.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import { prepareArticle } from '../../src/pipeline/prepare.ts';
 import { DEFAULT_CLUSTER_PARAMS } from '../../src/cluster/features.ts';
@@ -42,4 +43,77 @@ test('near-duplicate candidates: holders whose stored signature is known to be f
   assert.deepEqual(await ids(fresh, { minhash: far.minhash, minJaccard: 0.7 }), ['flood']);
   assert.deepEqual(await ids(fresh, { minhash: far.minhash, minJaccard: 0.7 }), [], 'the row read taught it the signature');
   await fresh.close();
+});
+
+test('near-duplicate candidates from memory match the stored rows after copies are relinked to an earlier original', async () => {
+  await initHashing();
+  const dir = scratchDir();
+  const base = paragraph('flood', 12);
+  const write = (name: string, records: object[]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    return file;
+  };
+  const db = path.join(dir, 'db.sqlite');
+  const store = openStore(db);
+  await ingest(store, readInputs([write('one.jsonl', [
+    { id: 'late', text: base, published: '2020-01-03T00:00:00Z', source: 'late.com' },
+    { id: 'later', text: base.replace('number 3', 'no. 3'), published: '2020-01-04T00:00:00Z', source: 'later.com' },
+  ])]));
+  // The earliest copy arrives in a later run, to the same store: both rows are relinked.
+  await ingest(store, readInputs([write('two.jsonl', [{ id: 'early', text: base, published: '2020-01-01T00:00:00Z', source: 'early.com' }])]));
+  const own = fingerprint(base);
+  const near = { minhash: own.minhash, minJaccard: 0.7 };
+  const refs = async (s: ReturnType<typeof openStore>) =>
+    (await s.nearDuplicateCandidates(own.bands, near)).map(({ id, duplicateOf, storyId, publishedMs, ingestSeq }) => ({ id, duplicateOf, storyId, publishedMs, ingestSeq })).sort((a, b) => a.id.localeCompare(b.id));
+  const warm = await refs(store);
+  assert.deepEqual(warm.map((r) => [r.id, r.duplicateOf]), [['early', null], ['late', 'early'], ['later', 'early']]);
+  // A copy arriving next still finds the earliest original through the remembered references.
+  await ingest(store, readInputs([write('three.jsonl', [{ id: 'latest', text: base, published: '2020-01-09T00:00:00Z', source: 'latest.com' }])]));
+  assert.equal((await store.getArticle('latest'))?.duplicateOf, 'early');
+  const afterCopy = await refs(store);
+  await store.close();
+  const fresh = openStore(db);
+  assert.deepEqual(await refs(fresh), afterCopy, 'what memory answered is what the rows say');
+  await fresh.close();
+});
+
+test('the signature slab answers only for the rowid a slot holds now', () => {
+  const slab = new SketchSlab(4, 3);
+  const a = Uint32Array.of(1, 2, 3);
+  slab.set(1, a);
+  assert.equal(slab.jaccard(1, a), 1);
+  assert.equal(slab.jaccard(1, Uint32Array.of(1, 9, 3)), 2 / 3);
+  assert.equal(slab.jaccard(2, a), undefined, 'never stored');
+  slab.set(5, Uint32Array.of(7, 8, 9)); // the same slot as rowid 1
+  assert.equal(slab.jaccard(1, a), undefined, 'replaced, not mistaken for rowid 5');
+  assert.equal(slab.jaccard(5, a), 0);
+  slab.set(6, Uint32Array.of(1, 2));
+  assert.equal(slab.jaccard(6, Uint32Array.of(1, 2)), undefined, 'a signature of another length is not kept');
+  slab.clear();
+  assert.equal(slab.jaccard(5, Uint32Array.of(7, 8, 9)), undefined);
+});
+
+test('references remembered by one connection are dropped when another connection relinks the rows', async () => {
+  await initHashing();
+  const dir = scratchDir();
+  const base = paragraph('storm', 12);
+  const write = (name: string, records: object[]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    return file;
+  };
+  const db = path.join(dir, 'db.sqlite');
+  const first = openStore(db);
+  await ingest(first, readInputs([write('one.jsonl', [{ id: 'late', text: base, published: '2020-01-03T00:00:00Z' }])]));
+  const own = fingerprint(base);
+  const near = { minhash: own.minhash, minJaccard: 0.7 };
+  const links = async () => (await first.nearDuplicateCandidates(own.bands, near)).map((r) => [r.id, r.duplicateOf]).sort();
+  assert.deepEqual(await links(), [['late', null]]);
+  // Another process stores the earlier original: the row of "late" now points to it.
+  const second = openStore(db);
+  await ingest(second, readInputs([write('two.jsonl', [{ id: 'early', text: base, published: '2020-01-01T00:00:00Z' }])]));
+  await second.close();
+  assert.deepEqual(await links(), [['early', null], ['late', 'early']]);
+  await first.close();
 });

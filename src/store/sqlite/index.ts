@@ -7,10 +7,11 @@ import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MIGRATIONS } from '../migrations.ts';
 import type { Annotations, BoilerplateSpan } from '../../types.ts';
 import type { ArticleRef, ArticleRow, BatchWrite, CopyCandidate, CopyEdge, Store, StoryQuery, StoryRow } from '../types.ts';
-import { estimateJaccard, signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
+import { estimateJaccard, NEAR_DUPLICATE_PARAMS, signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
 import { FEW_KEYS, MIN_SHARED_KEYS } from '../../dedup/copies-index.ts';
 import { Postings } from './postings.ts';
 import { RecentCache } from '../recent-cache.ts';
+import { SketchSlab } from '../sketch-slab.ts';
 
 /** SQLite limits bound parameters per statement; lookups go in chunks of this size. */
 const MAX_PARAMS = 500;
@@ -76,16 +77,33 @@ function toStory(row: Row): StoryRow {
 
 
 const REF_COLUMNS = 'rowid, id, published_ms, ingest_seq, duplicate_of, story_id, minhash';
-/** MinHash signatures kept in memory by rowid (~0.35 kB each): see nearDuplicateCandidates. */
-const MAX_CACHED_SKETCHES = 30_000;
+/**
+ * Candidate references (with their MinHash signature, ~0.5 kB each) kept in memory by rowid:
+ * see nearDuplicateCandidates. On the 100k bench more than nine in ten of the rows a
+ * near-duplicate look-up needs were written within the last 30,000 articles.
+ */
+const MAX_CACHED_REFS = 30_000;
+/**
+ * Signatures held beyond those references (SketchSlab, ~26 MB): holders too far from the
+ * query are dropped without a row read. On the 100k bench a look-up met ~5 holders per
+ * article whose reference had left the cache, half of them older than 30,000 articles.
+ */
+const SKETCH_SLOTS = 100_000;
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: DatabaseHandle;
   private readonly statements: Record<string, Statement>;
   private readonly postings: Postings;
-  /** rowid → MinHash signature of stored articles (see nearDuplicateCandidates). */
-  private readonly sketches = new RecentCache<number, Uint32Array>(MAX_CACHED_SKETCHES);
+  /**
+   * rowid → reference of stored articles, written or read (see nearDuplicateCandidates). Kept
+   * equal to the rows: a relink updates the cached references it changes.
+   */
+  private readonly refs = new RecentCache<number, ArticleRef>(MAX_CACHED_REFS);
+  /** data_version the cached references are current for (changes with other connections' commits). */
+  private refsVersion = -1;
+  /** rowid → signature, for more articles than `refs` holds (the signature never changes). */
+  private readonly sketches = new SketchSlab(SKETCH_SLOTS, NEAR_DUPLICATE_PARAMS.numHashes);
   /** commitBatch joins one open transaction until flushWrites (groupWrites). */
   private grouping = false;
   /** Lookups with a variable number of parameters, prepared once per shape. */
@@ -131,6 +149,7 @@ export class SqliteStore implements Store {
       copiedFrom: db.prepare('SELECT source_id, share, spun, passages FROM copy_edge WHERE article_id = ? ORDER BY share DESC'),
       getStory: db.prepare('SELECT * FROM story WHERE id = ?'),
       storyArticles: db.prepare('SELECT * FROM article WHERE story_id = ? ORDER BY published_ms IS NULL, published_ms, ingest_seq'),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
     this.postings = new Postings(db);
   }
@@ -182,6 +201,7 @@ export class SqliteStore implements Store {
 
   /** After a group was rolled back: what was remembered from inside it may not exist. */
   private forgetUncommitted(): void {
+    this.refs.clear();
     this.sketches.clear();
     this.postings.forget();
   }
@@ -216,28 +236,42 @@ export class SqliteStore implements Store {
   }
 
   async nearDuplicateCandidates(bandKeys: string[], near?: { minhash: Uint32Array; minJaccard: number }): Promise<ArticleRef[]> {
-    let rowids = this.postings.bandHolders(bandKeys);
-    // Holders whose signature is known and too far from the query need no row read (at
-    // 100k articles most rows are not in the page cache).
-    if (near) rowids = rowids.filter((rowid) => {
-      const sketch = this.sketches.get(rowid);
-      return sketch === undefined || estimateJaccard(sketch, near.minhash) >= near.minJaccard;
-    });
+    // Holders known in memory need no row read (at 100k articles most rows are not in the
+    // page cache), and those whose signature is too far from the query are dropped here.
+    // Another connection's commit may have relinked cached rows: then the references go.
+    const version = this.statements.dataVersion.get() as number;
+    if (version !== this.refsVersion) {
+      this.refs.clear();
+      this.refsVersion = version;
+    }
     const out: ArticleRef[] = [];
-    for (const part of chunks(rowids)) {
+    const toRead: number[] = [];
+    for (const rowid of this.postings.bandHolders(bandKeys)) {
+      const ref = this.refs.get(rowid);
+      if (ref !== undefined) {
+        if (!near || (ref.minhash !== null && estimateJaccard(ref.minhash, near.minhash) >= near.minJaccard)) out.push({ ...ref });
+        continue;
+      }
+      const similarity = near ? this.sketches.jaccard(rowid, near.minhash) : undefined;
+      if (similarity === undefined || similarity >= near!.minJaccard) toRead.push(rowid);
+    }
+    for (const part of chunks(toRead)) {
       const rows = this.cached(`SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
       for (const row of rows) {
         const ref = toRef(row);
-        if (ref.minhash) this.rememberSketch(ref.rowid, ref.minhash);
-        out.push(ref);
+        this.refs.set(ref.rowid, ref);
+        if (ref.minhash) this.sketches.set(ref.rowid, ref.minhash);
+        out.push({ ...ref });
       }
     }
     return out;
   }
 
-  /** A signature never changes once stored (articles are never deleted, rowids never reused). */
-  private rememberSketch(rowid: number, minhash: Uint32Array): void {
-    this.sketches.set(rowid, minhash);
+  /** What a relink did to the rows, done to the cached references (see the relink statement). */
+  private relinkCachedRefs(from: string, to: string): void {
+    this.refs.forEach((ref) => {
+      if (ref.id === from || ref.duplicateOf === from) ref.duplicateOf = to;
+    });
   }
 
   async loadRecentStories(limit: number): Promise<StoryRow[]> {
@@ -287,7 +321,7 @@ export class SqliteStore implements Store {
 
   async commitBatch(batch: BatchWrite): Promise<void> {
     const s = this.statements;
-    const sketches: Array<[number, Uint32Array]> = [];
+    const written: ArticleRef[] = [];
     // Grouped: the batch becomes a savepoint inside the group's open transaction (writing
     // the same random pages of the posting tables and indexes once per group, not per batch).
     const grouped = this.grouping;
@@ -306,7 +340,7 @@ export class SqliteStore implements Store {
           minhash: article.minhash ? signatureToBuffer(article.minhash) : null,
         });
         const rowid = Number(info.lastInsertRowid);
-        if (article.minhash) sketches.push([rowid, article.minhash]);
+        written.push({ rowid, id: article.id, publishedMs: article.publishedMs, ingestSeq: seq, duplicateOf: article.duplicateOf, storyId: article.storyId, minhash: article.minhash });
         s.insertFts.run(rowid, article.title ?? '', article.text);
         if (article.annotations) this.insertFacets(rowid, article.annotations);
         this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
@@ -330,7 +364,11 @@ export class SqliteStore implements Store {
       throw err;
     }
     // Only once the batch is in: a rolled-back batch leaves nothing behind in memory either.
-    for (const [rowid, minhash] of sketches) this.rememberSketch(rowid, minhash);
+    for (const ref of written) {
+      this.refs.set(ref.rowid, ref);
+      if (ref.minhash) this.sketches.set(ref.rowid, ref.minhash);
+    }
+    for (const { from, to } of batch.duplicateRelinks) this.relinkCachedRefs(from, to);
   }
 
   async counts(): Promise<{ articles: number; stories: number; sources: number }> {

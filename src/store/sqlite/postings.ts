@@ -10,6 +10,7 @@
  */
 import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MAX_POSTINGS_PER_KEY } from '../../dedup/copies-index.ts';
+import { KeyFilter } from './key-filter.ts';
 
 /** Rowids kept per copy key: the candidate rule of src/dedup/copies-index.ts. */
 export const MAX_POSTINGS_PER_COPY_KEY = MAX_POSTINGS_PER_KEY;
@@ -73,6 +74,13 @@ function appendStatement(db: DatabaseHandle, table: string, cap: number): Statem
  * phrases — are the ones every new copy looks up; at ~0.2 kB a list this is ~10 MB at most.
  */
 const MAX_CACHED_FULL_LISTS = 50_000;
+/**
+ * Band look-ups before the band keys are loaded into a Bloom filter (KeyFilter). Most band
+ * keys of a new article are held by no one (on the 100k bench ~13 of 16), and the filter
+ * answers those without a B-tree search; loading it reads every band key once, which a
+ * small ingest into a large store should not pay for.
+ */
+export const BAND_FILTER_AFTER_LOOKUPS = 2_000;
 
 /** One posting table: its name, list cap, append statement and the full lists held in memory. */
 interface PostingTable {
@@ -87,11 +95,44 @@ export class Postings {
   private readonly band: PostingTable;
   private readonly copy: PostingTable;
   private readonly lookups = new Map<string, Statement>();
+  /** Every band key stored (maybe more), once loaded; see BAND_FILTER_AFTER_LOOKUPS. */
+  private bandFilter: KeyFilter | null = null;
+  /** data_version when the filter was loaded: another connection's commit makes it stale. */
+  private bandFilterVersion = -1;
+  private bandLookups = 0;
+  private readonly dataVersion: Statement;
 
-  constructor(private readonly db: DatabaseHandle) {
+  constructor(
+    private readonly db: DatabaseHandle,
+    private readonly options: { bandFilterAfterLookups?: number } = {},
+  ) {
     const table = (name: PostingTable['name'], cap: number): PostingTable => ({ name, cap, append: appendStatement(db, name, cap), full: new Map() });
     this.band = table('band_posting', MAX_POSTINGS_PER_BAND);
     this.copy = table('copy_posting', MAX_POSTINGS_PER_COPY_KEY);
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+  }
+
+  /**
+   * The band keys that may be stored: all of them until the filter is loaded. A key this
+   * connection added is in the filter (add() puts it there); one another connection added
+   * changes data_version, and the filter is loaded again.
+   */
+  private mayHoldBands(keys: number[]): number[] {
+    if (++this.bandLookups < (this.options.bandFilterAfterLookups ?? BAND_FILTER_AFTER_LOOKUPS)) return keys;
+    const version = this.dataVersion.get() as number;
+    if (this.bandFilter === null || version !== this.bandFilterVersion) {
+      const filter = new KeyFilter();
+      for (const key of this.db.prepare('SELECT key FROM band_posting').pluck().iterate() as Iterable<number>) filter.add(key);
+      this.bandFilter = filter;
+      this.bandFilterVersion = version;
+    }
+    const filter = this.bandFilter;
+    return keys.filter((key) => filter.mightHold(key));
+  }
+
+  /** Whether band look-ups go through the filter yet (tests). */
+  get bandFilterLoaded(): boolean {
+    return this.bandFilter !== null;
   }
 
   /** Forgets the full lists held in memory (after a rollback of writes they were read in). */
@@ -103,7 +144,9 @@ export class Postings {
   /** Call inside the batch transaction. A key whose list is known to be full is skipped. */
   add(rowid: number, bandKeys: string[], copyKeys: string[]): void {
     const blob = encodeRowids([rowid]);
-    for (const [table, keys] of [[this.band, bandKeys.map(bandKeyId)], [this.copy, copyKeys.map(copyKeyId)]] as const) {
+    const bandIds = bandKeys.map(bandKeyId);
+    if (this.bandFilter) for (const key of bandIds) this.bandFilter.add(key);
+    for (const [table, keys] of [[this.band, bandIds], [this.copy, copyKeys.map(copyKeyId)]] as const) {
       for (const key of new Set(keys)) if (!table.full.has(key)) table.append.run(key, blob);
     }
   }
@@ -111,7 +154,7 @@ export class Postings {
   /** Rowids under any of the band keys (distinct). */
   bandHolders(bandKeys: string[]): number[] {
     const out = new Set<number>();
-    for (const [, list] of this.lists(this.band, [...new Set(bandKeys.map(bandKeyId))])) for (const rowid of list) out.add(rowid);
+    for (const [, list] of this.lists(this.band, this.mayHoldBands([...new Set(bandKeys.map(bandKeyId))]))) for (const rowid of list) out.add(rowid);
     return [...out];
   }
 
