@@ -10,7 +10,7 @@
  * assignment (what the inverted index hands over for exact scoring).
  */
 import { OnlineClusterer, type ClusterArticle } from '../src/cluster/online.ts';
-import { DEFAULT_CLUSTER_PARAMS } from '../src/cluster/features.ts';
+import { DEFAULT_CLUSTER_PARAMS, type ArticleFeatures } from '../src/cluster/features.ts';
 import { loadClusteringSet } from './cluster-data.ts';
 
 const total = Number(process.argv[2] ?? 20000);
@@ -20,8 +20,9 @@ const articles: ClusterArticle[] = [];
 for (let i = 0; i < total; i++) {
   const a = base[i % base.length];
   const suffix = String(Math.floor(i / base.length) % epochs);
+  const features = a.features as ArticleFeatures; // computed inline: never numbered
   const rename = (m: Map<string, number>) => new Map([...m].map(([t, w]) => [t + suffix, w]));
-  articles.push({ ...a, id: `a${i}`, publishedMs: Date.parse('2020-01-01') + i * 60_000, features: { counts: rename(a.features.counts), title: rename(a.features.title ?? new Map()) } });
+  articles.push({ ...a, id: `a${i}`, publishedMs: Date.parse('2020-01-01') + i * 60_000, features: { counts: rename(features.counts), title: rename(features.title ?? new Map()) } });
 }
 
 const clusterer = new OnlineClusterer(DEFAULT_CLUSTER_PARAMS);

@@ -15,6 +15,7 @@ import { emptyStory, storyFromRow, storyToRow, type StoryState } from './story.t
 import { addInto, dot, norm, pack, topEntries, truncate } from './vectors.ts';
 import { IDF_PRIOR } from './idf-prior.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { isNumbered, type NumberedFeatures } from './term-numbers.ts';
 
 export { storyFromRow, storyToRow, type StoryState } from './story.ts';
 export { DEFAULT_CLUSTER_PARAMS } from './features.ts';
@@ -38,7 +39,8 @@ export interface ClusterArticle {
   title: string | null;
   source: string | null;
   publishedMs: number | null;
-  features: ArticleFeatures;
+  /** As computed, or numbered by a prepare worker (term-numbers.ts). */
+  features: ArticleFeatures | NumberedFeatures;
 }
 
 export interface Assignment {
@@ -133,18 +135,12 @@ export class OnlineClusterer {
    * frequencies (before weighting it: a streaming IDF); returns the unit TF-IDF vectors.
    */
   private vectorizeFeatures(article: ClusterArticle, count: boolean): ArticleVectors {
-    const counts: Array<[number, number]> = [];
-    for (const [term, tf] of article.features.counts) {
-      const id = this.vocabulary.id(term);
-      if (count) this.vocabulary.count(id);
-      counts.push([id, tf]);
-    }
+    const { counts, title } = this.termIds(article.features);
     if (count) {
+      for (const [id] of counts) this.vocabulary.count(id);
       this.docCount++;
       this.docDelta++;
     }
-    const title: Array<[number, number]> = [];
-    for (const [term, tf] of article.features.title ?? []) title.push([this.vocabulary.id(term), tf]);
     const idf = (id: number) => this.idf(id);
     const text = unitTfIdf(counts, idf);
     return {
@@ -152,9 +148,25 @@ export class OnlineClusterer {
       packedText: pack(text),
       title: unitTfIdf(title, idf),
       publishedMs: article.publishedMs,
-      terms: article.features.counts.size,
+      terms: counts.length,
       arrival: this.seq,
     };
+  }
+
+  /** The features by vocabulary id, text terms first (ids are assigned in this order on first sight). */
+  private termIds(features: ArticleFeatures | NumberedFeatures): { counts: Array<[number, number]>; title: Array<[number, number]> } {
+    const counts: Array<[number, number]> = [];
+    const title: Array<[number, number]> = [];
+    if (isNumbered(features)) {
+      const space = features.space;
+      if (!space) throw new Error('numbered features arrived without their term space');
+      for (let i = 0; i < features.numbers.length; i++) counts.push([space.id(features.numbers[i], this.vocabulary), features.weights[i]]);
+      for (let i = 0; i < features.titleNumbers.length; i++) title.push([space.id(features.titleNumbers[i], this.vocabulary), features.titleWeights[i]]);
+    } else {
+      for (const [term, tf] of features.counts) counts.push([this.vocabulary.id(term), tf]);
+      for (const [term, tf] of features.title ?? []) title.push([this.vocabulary.id(term), tf]);
+    }
+    return { counts, title };
   }
 
   /** Unit-length TF-IDF vectors of an article's text and title (not counted into the statistics). */

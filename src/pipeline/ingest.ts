@@ -323,6 +323,7 @@ export class Ingestor {
         storyId,
         boilerplate,
         annotations: article.annotations,
+        serialisedAnnotations: article.serialisedAnnotations,
         spinScore: spin,
         copyKeys: article.copy?.copyKeys ?? [],
         minhash: article.minhash,

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
 import type { ClusterParams } from '../cluster/features.ts';
+import { isNumbered, TermSpace } from '../cluster/term-numbers.ts';
 import { analysisText, internalError, type PrepareOptions, type PrepareResult } from './prepare.ts';
 import { loadCopyFeatures } from './stages.ts';
 import type { PrepareRequest, PrepareResponse } from './prepare-worker.ts';
@@ -51,16 +52,20 @@ export class PreparePool {
       Array.from({ length: size }, () => {
         const worker = new Worker(boot, { workerData: { clusterParams }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } });
         pool.workers.push(worker);
+        // The worker's numbered terms, kept in the order it posts them.
+        const terms = new TermSpace();
         return new Promise<void>((resolve, reject) => {
           worker.once('error', reject);
           worker.on('message', (message: PrepareResponse | { ready: true }) => {
             if ('ready' in message) return resolve();
+            terms.extend(message.newTerms);
             const done = pool.pending.get(message.chunk);
             pool.pending.delete(message.chunk);
             if (!done) return; // settled already, by a worker failure
             const results = message.results.map((result): PrepareResult => {
               if (!('article' in result)) return result;
               const { article } = result;
+              if (isNumbered(article.features)) article.features.space = terms;
               try {
                 article.copy = copyFeatures(analysisText(article.text, article.boilerplate), article.text);
                 return result;

@@ -5,10 +5,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
-import type { ClusterParams } from '../cluster/features.ts';
+import type { ArticleFeatures, ClusterParams } from '../cluster/features.ts';
+import { TermNumbers } from '../cluster/term-numbers.ts';
 import { initHashing } from '../dedup/hash.ts';
 import { internalError, prepareArticle, type PrepareResult } from './prepare.ts';
 import { loadPrepareStages } from './stages.ts';
+import { serialiseAnnotations } from '../store/facets.ts';
 
 export interface PrepareRequest {
   chunk: number;
@@ -18,6 +20,8 @@ export interface PrepareRequest {
 export interface PrepareResponse {
   chunk: number;
   results: PrepareResult[];
+  /** Terms numbered for the first time in this chunk's features, in number order. */
+  newTerms: string[];
 }
 
 if (!parentPort) throw new Error('prepare-worker must run in a worker thread');
@@ -25,14 +29,26 @@ const port = parentPort;
 
 await initHashing();
 const stages = await loadPrepareStages({ html: true, copyFeatures: false, clusterParams: (workerData as { clusterParams?: ClusterParams } | null)?.clusterParams });
+const terms = new TermNumbers();
 port.on('message', (request: PrepareRequest) => {
-  const results = request.records.map((record) => {
+  const results = request.records.map((record): PrepareResult => {
     try {
-      return prepareArticle(record, stages);
+      const result = prepareArticle(record, stages);
+      if ('article' in result) {
+        const { article } = result;
+        // Posted as the JSON the store writes and its facet rows, not as objects to rebuild.
+        if (article.annotations) {
+          article.serialisedAnnotations = serialiseAnnotations(article.annotations);
+          article.annotations = null;
+        }
+        article.features = terms.numberFeatures(article.features as ArticleFeatures);
+      }
+      return result;
     } catch (err) {
       return internalError(record.origin, err);
     }
   });
-  port.postMessage({ chunk: request.chunk, results } satisfies PrepareResponse);
+  // The terms first numbered in this chunk travel with it (see term-numbers.ts).
+  port.postMessage({ chunk: request.chunk, results, newTerms: terms.takeNew() } satisfies PrepareResponse);
 });
 port.postMessage({ ready: true });

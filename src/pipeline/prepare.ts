@@ -15,6 +15,8 @@ import { splitSentences, tokenize } from '../text/tokens.ts';
 import { hash64Hex } from '../dedup/hash.ts';
 import { NEAR_DUPLICATE_PARAMS, lshBandKeys, minhashSignature, shingleHashes } from '../dedup/minhash.ts';
 import { articleFeatures, type ArticleFeatures, type ClusterParams } from '../cluster/features.ts';
+import type { NumberedFeatures } from '../cluster/term-numbers.ts';
+import type { SerialisedAnnotations } from '../store/facets.ts';
 
 /** Texts shorter than this many words are stubs: identified by title and text together. */
 const STUB_TEXT_TOKENS = 50;
@@ -29,9 +31,12 @@ type ArticleFields = Pick<
 >;
 
 export interface PreparedArticle extends ArticleFields {
+  /** Set instead of `annotations` by a prepare worker (see src/store/facets.ts). */
+  serialisedAnnotations?: SerialisedAnnotations;
   minhash: Uint32Array;
   nearDuplicateKeys: string[];
-  features: ArticleFeatures;
+  /** Numbered (term-numbers.ts) when a worker prepared the article. */
+  features: ArticleFeatures | NumberedFeatures;
   copy: CopyFeatures | null;
   /** Line hashes for per-source template detection. */
   lineKeys: string[];

@@ -4,6 +4,7 @@
  * interface without the stages changing; every method is async for that reason.
  */
 import type { Annotations, BoilerplateSpan, Origin } from '../types.ts';
+import type { SerialisedAnnotations } from './facets.ts';
 
 export interface CopySource {
   id: string;
@@ -41,6 +42,11 @@ export interface ArticleRow {
 
 /** What the ingest stage writes for a new article (rowid and seq are assigned by the store). */
 export type NewArticle = Omit<ArticleRow, 'rowid' | 'ingestSeq' | 'copiedFrom'> & {
+  /**
+   * The annotations already serialised (a prepare worker does it, see facets.ts); then
+   * `annotations` is null and this is what the store writes.
+   */
+  serialisedAnnotations?: SerialisedAnnotations;
   minhash: Uint32Array | null;
   nearDuplicateKeys: string[];
   /** Keys of the copy-candidate index (passage-level reuse, robust to spinning). */

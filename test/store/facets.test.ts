@@ -9,27 +9,37 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/sqlite/index.ts';
+import { ingest } from '../../src/pipeline/ingest.ts';
+import { readInputs } from '../../src/ingest/readers.ts';
 import { runCli, scratchDir } from '../helpers.ts';
 
 const SAMPLE = path.join(import.meta.dirname, '..', '..', 'examples', 'sample', 'news-sample.jsonl');
 
 type FacetRow = { kind: string; key: string; article_rowid: number; detail: string | null };
 
-test('facets after ingest equal the projection of the stored annotations', async () => {
-  const db = path.join(scratchDir(), 'facets.db');
-  const ingest = runCli(['ingest', SAMPLE, '--db', db]);
-  assert.equal(ingest.status, 0, ingest.stderr);
-  const store = openStore(db);
-  const order = 'ORDER BY article_rowid, kind, key COLLATE BINARY';
-  const stored = store.db.prepare(`SELECT kind, key, article_rowid, detail FROM article_facet ${order}`).all() as FacetRow[];
-  // The rows the v3 trigger wrote: its own backfill query, run into a scratch table.
+const ORDER = 'ORDER BY article_rowid, kind, key COLLATE BINARY';
+
+/** The stored facet rows, and the rows the v3 trigger would have written from the stored annotations. */
+function storedAndProjected(store: ReturnType<typeof openStore>): { stored: FacetRow[]; expected: FacetRow[] } {
+  const stored = store.db.prepare(`SELECT kind, key, article_rowid, detail FROM article_facet ${ORDER}`).all() as FacetRow[];
+  // The trigger's own backfill query, run into a scratch table.
   store.db.exec(`CREATE TEMP TABLE expected_facet (kind TEXT NOT NULL, key TEXT NOT NULL COLLATE NOCASE, article_rowid INTEGER NOT NULL, detail TEXT,
     PRIMARY KEY (kind, key, article_rowid)) WITHOUT ROWID`);
   const v3 = MIGRATIONS.find((m) => m.version === 3)!.sql;
   const backfill = v3.slice(v3.lastIndexOf('END;') + 'END;'.length).replaceAll('INTO article_facet', 'INTO expected_facet');
   assert.match(backfill, /INSERT OR IGNORE INTO expected_facet/);
   store.db.exec(backfill);
-  const expected = store.db.prepare(`SELECT kind, key, article_rowid, detail FROM expected_facet ${order}`).all() as FacetRow[];
+  const expected = store.db.prepare(`SELECT kind, key, article_rowid, detail FROM expected_facet ${ORDER}`).all() as FacetRow[];
+  store.db.exec('DROP TABLE expected_facet');
+  return { stored, expected };
+}
+
+test('facets after ingest equal the projection of the stored annotations', async () => {
+  const db = path.join(scratchDir(), 'facets.db');
+  const ingest = runCli(['ingest', SAMPLE, '--db', db]);
+  assert.equal(ingest.status, 0, ingest.stderr);
+  const store = openStore(db);
+  const { stored, expected } = storedAndProjected(store);
   assert.ok(expected.length > 100, `only ${expected.length} facets in the sample`);
   assert.deepEqual(stored, expected);
 
@@ -50,4 +60,23 @@ test('a database from a newer Storyline is refused, not written without the part
   store.db.pragma(`user_version = ${newest + 1}`);
   await store.close();
   assert.throws(() => openStore(file), new RegExp(`schema v${newest + 1} is newer than this Storyline`));
+});
+
+test('articles prepared on a worker store the same annotations and facets as articles prepared inline', async () => {
+  const dir = scratchDir();
+  const annotationsById = async (workers: number) => {
+    const store = openStore(path.join(dir, `workers-${workers}.db`));
+    // A worker posts annotations as JSON plus facet rows (src/store/facets.ts); inline they stay objects.
+    await ingest(store, readInputs([SAMPLE]), { workers, workerThreshold: workers > 0 ? 1 : Infinity });
+    const rows = store.db.prepare('SELECT id, annotations FROM article ORDER BY id').all() as Array<{ id: string; annotations: string | null }>;
+    const { stored, expected } = storedAndProjected(store);
+    assert.deepEqual(stored, expected, `facets with ${workers} workers`);
+    await store.close();
+    return { rows, facets: stored.length };
+  };
+  const inline = await annotationsById(0);
+  const onWorker = await annotationsById(1);
+  assert.ok(inline.rows.filter((r) => r.annotations !== null).length > 30);
+  assert.deepEqual(onWorker.rows, inline.rows);
+  assert.equal(onWorker.facets, inline.facets);
 });

@@ -5,13 +5,14 @@
 import Database from 'better-sqlite3';
 import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MIGRATIONS } from '../migrations.ts';
-import type { Annotations, BoilerplateSpan } from '../../types.ts';
+import type { BoilerplateSpan } from '../../types.ts';
 import type { ArticleRef, ArticleRow, BatchWrite, CopyCandidate, CopyEdge, Store, StoryQuery, StoryRow } from '../types.ts';
 import { estimateJaccard, NEAR_DUPLICATE_PARAMS, signatureFromBuffer, signatureToBuffer } from '../../dedup/minhash.ts';
 import { FEW_KEYS, MIN_SHARED_KEYS } from '../../dedup/copies-index.ts';
 import { Postings } from './postings.ts';
 import { RecentCache } from '../recent-cache.ts';
 import { SketchSlab } from '../sketch-slab.ts';
+import { facetRows, type FacetRow } from '../facets.ts';
 
 /** SQLite limits bound parameters per statement; lookups go in chunks of this size. */
 const MAX_PARAMS = 500;
@@ -299,24 +300,8 @@ export class SqliteStore implements Store {
     return Math.max(1, this.counter('next_story_id'));
   }
 
-  /**
-   * The facet rows of one article: each canonical entity with its type, each resolved place
-   * with its country, the first mention deciding the detail (what migration v3's trigger
-   * wrote). Repeated mentions are skipped here; case variants by the table's NOCASE key.
-   */
-  private insertFacets(rowid: number, annotations: Annotations): void {
-    const seen = new Set<string>();
-    for (const entity of annotations.entities) {
-      if (entity.canonical == null || seen.has(entity.canonical)) continue;
-      seen.add(entity.canonical);
-      this.statements.insertFacet.run('entity', entity.canonical, rowid, entity.type ?? null);
-    }
-    seen.clear();
-    for (const place of annotations.places) {
-      if (place.name == null || seen.has(place.name)) continue;
-      seen.add(place.name);
-      this.statements.insertFacet.run('place', place.name, rowid, place.country ?? null);
-    }
+  private insertFacets(rowid: number, facets: FacetRow[]): void {
+    for (const facet of facets) this.statements.insertFacet.run(facet.kind, facet.key, rowid, facet.detail);
   }
 
   async commitBatch(batch: BatchWrite): Promise<void> {
@@ -335,14 +320,15 @@ export class SqliteStore implements Store {
           ingestSeq: seq,
           origin: JSON.stringify(article.origin),
           boilerplate: JSON.stringify(article.boilerplate),
-          annotations: article.annotations ? JSON.stringify(article.annotations) : null,
+          annotations: article.serialisedAnnotations?.json ?? (article.annotations ? JSON.stringify(article.annotations) : null),
           copiedFrom: '[]',
           minhash: article.minhash ? signatureToBuffer(article.minhash) : null,
         });
         const rowid = Number(info.lastInsertRowid);
         written.push({ rowid, id: article.id, publishedMs: article.publishedMs, ingestSeq: seq, duplicateOf: article.duplicateOf, storyId: article.storyId, minhash: article.minhash });
         s.insertFts.run(rowid, article.title ?? '', article.text);
-        if (article.annotations) this.insertFacets(rowid, article.annotations);
+        const facets = article.serialisedAnnotations?.facets ?? (article.annotations ? facetRows(article.annotations) : null);
+        if (facets) this.insertFacets(rowid, facets);
         this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
       }
       for (const edge of batch.copyEdges ?? []) s.insertCopyEdge.run({ ...edge, spun: edge.spun ? 1 : 0, passages: JSON.stringify(edge.passages) });

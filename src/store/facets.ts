@@ -1,0 +1,44 @@
+/**
+ * The facet rows of one article (what search filters on): each canonical entity with its type,
+ * each resolved place with its country, the first mention deciding the detail (what migration
+ * v3's trigger wrote). Repeated mentions are left out here; case variants by the table's
+ * NOCASE key.
+ */
+import type { Annotations } from '../types.ts';
+
+export interface FacetRow {
+  kind: 'entity' | 'place';
+  key: string;
+  detail: string | null;
+}
+
+export function facetRows(annotations: Annotations): FacetRow[] {
+  const rows: FacetRow[] = [];
+  const seen = new Set<string>();
+  for (const entity of annotations.entities) {
+    if (entity.canonical == null || seen.has(entity.canonical)) continue;
+    seen.add(entity.canonical);
+    rows.push({ kind: 'entity', key: entity.canonical, detail: entity.type ?? null });
+  }
+  seen.clear();
+  for (const place of annotations.places) {
+    if (place.name == null || seen.has(place.name)) continue;
+    seen.add(place.name);
+    rows.push({ kind: 'place', key: place.name, detail: place.country ?? null });
+  }
+  return rows;
+}
+
+/**
+ * Annotations as a prepare worker posts them: the JSON the store writes and the facet rows,
+ * instead of the object graph (hundreds of small objects that the receiving thread spent
+ * ~50 µs per article rebuilding, then ~25 µs serialising to JSON again).
+ */
+export interface SerialisedAnnotations {
+  json: string;
+  facets: FacetRow[];
+}
+
+export function serialiseAnnotations(annotations: Annotations): SerialisedAnnotations {
+  return { json: JSON.stringify(annotations), facets: facetRows(annotations) };
+}
