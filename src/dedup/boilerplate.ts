@@ -16,6 +16,7 @@
 import type { BoilerplateSpan } from '../types.ts';
 import { fnv1a32 } from './canonical.ts';
 import { isStopword } from './canonical-stopwords.ts';
+import { CharClass } from '../text/char-class.ts';
 
 export interface BoilerplateOptions {
   /** How many other articles of the same source contain this line (by boilerplateLineHash). */
@@ -42,14 +43,14 @@ export function normaliseLine(line: string): string {
   let out = '';
   let i = 0;
   while (i < length) {
-    let width = letterOrDigitAt(lower, i);
+    let width = LETTERS_OR_DIGITS.widthAt(lower, i);
     if (width === 0) {
       i++;
       continue;
     }
     const start = i;
     do i += width;
-    while (i < length && (width = letterOrDigitAt(lower, i)) !== 0);
+    while (i < length && (width = LETTERS_OR_DIGITS.widthAt(lower, i)) !== 0);
     // The whole line as one run (a one-word line) needs no copy.
     const word = start === 0 && i === length ? lower : lower.slice(start, i);
     out = out === '' ? word : `${out} ${word}`;
@@ -62,31 +63,8 @@ export function normaliseLineByPattern(line: string): string {
   return (line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-/** Per BMP code unit: 0 not yet known, 1 a letter or digit, 2 not. Filled on first sight. */
-const letterOrDigitUnits = new Uint8Array(65536);
-const astralLettersOrDigits = new Map<number, boolean>();
-
-/** Code units taken by the letter or digit at `i`: 1, 2 for a surrogate pair, 0 for none. */
-function letterOrDigitAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const d = text.charCodeAt(i + 1);
-    if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
-    const point = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-    let known = astralLettersOrDigits.get(point);
-    if (known === undefined) astralLettersOrDigits.set(point, (known = LETTER_OR_DIGIT.test(String.fromCodePoint(point))));
-    return known ? 2 : 0;
-  }
-  let known = letterOrDigitUnits[c];
-  if (known === 0) {
-    // A lone low surrogate is no letter.
-    known = c < 0xdc00 || c > 0xdfff ? (LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2) : 2;
-    letterOrDigitUnits[c] = known;
-  }
-  return known === 1 ? 1 : 0;
-}
+/** Letters and digits, the runs normaliseLine keeps (marks split words, as in the pattern). */
+const LETTERS_OR_DIGITS = new CharClass(/^[\p{L}\p{N}]$/u);
 
 /** Stable 64-bit (two FNV-1a variants) hex hash of a normalised line; '' for lines without words. */
 export function boilerplateLineHash(line: string): string {

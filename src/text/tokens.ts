@@ -6,6 +6,7 @@
  * Sentences fall back to fixed token windows on text without punctuation (seed 000).
  */
 import { WORD_HASH_SEED, WordTable, wordHashStep } from './word-table.ts';
+import { CharClass } from './char-class.ts';
 
 export interface Token {
   /** The token as written. */
@@ -47,34 +48,8 @@ export function tokenizeByPattern(text: string): Token[] {
   return tokens;
 }
 
-const WORD_CODE_POINT = /^[\p{L}\p{M}\p{N}]$/u;
-/** Per BMP code unit: 0 not yet known, 1 a letter, mark or digit, 2 not. Filled on first sight. */
-const wordUnitTable = new Uint8Array(65536);
-const astralWordChars = new Map<number, boolean>();
-
-/**
- * Code units taken by the word character (letter, mark or digit) at `i`: 1, 2 for an astral
- * one written as a surrogate pair, 0 when there is none.
- */
-function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const d = text.charCodeAt(i + 1);
-    if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
-    const point = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-    let known = astralWordChars.get(point);
-    if (known === undefined) astralWordChars.set(point, (known = WORD_CODE_POINT.test(String.fromCodePoint(point))));
-    return known ? 2 : 0;
-  }
-  let known = wordUnitTable[c];
-  if (known === 0) {
-    // A lone low surrogate is no character of any class.
-    known = c < 0xdc00 || c > 0xdfff ? (WORD_CODE_POINT.test(String.fromCharCode(c)) ? 1 : 2) : 2;
-    wordUnitTable[c] = known;
-  }
-  return known === 1 ? 1 : 0;
-}
+/** Letters, marks and digits: what TOKEN_PATTERN's runs are made of. */
+const WORD_CHARS = new CharClass(/^[\p{L}\p{M}\p{N}]$/u);
 
 /** ' ’ . - & : joiners inside a word when a word character follows. */
 function isJoiner(c: number): boolean {
@@ -106,7 +81,7 @@ export function tokenize(text: string): Token[] {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    let width = wordCharAt(text, i);
+    let width = WORD_CHARS.widthAt(text, i);
     if (width === 0) {
       i++;
       continue;
@@ -118,8 +93,8 @@ export function tokenize(text: string): Token[] {
       do {
         for (let k = 0; k < width; k++) h = wordHashStep(h, text.charCodeAt(i + k));
         i += width;
-      } while (i < length && (width = wordCharAt(text, i)) !== 0);
-      if (i + 1 < length && isJoiner(text.charCodeAt(i)) && (width = wordCharAt(text, i + 1)) !== 0) {
+      } while (i < length && (width = WORD_CHARS.widthAt(text, i)) !== 0);
+      if (i + 1 < length && isJoiner(text.charCodeAt(i)) && (width = WORD_CHARS.widthAt(text, i + 1)) !== 0) {
         h = wordHashStep(h, text.charCodeAt(i));
         i++;
         continue;

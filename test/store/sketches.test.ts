@@ -14,6 +14,12 @@ import { scratchDir } from '../helpers.ts';
 const paragraph = (topic: string, n: number) =>
   Array.from({ length: n }, (_, i) => `The ${topic} report number ${i} describes event ${topic}-${i * 7} in careful detail with unique wording ${topic}${i}.`).join(' ');
 
+function writeJsonl(dir: string, name: string, records: object[]): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return file;
+}
+
 function fingerprint(text: string) {
   const result = prepareArticle({ input: { text }, origin: { file: 'test' }, raw: text }, { clusterParams: DEFAULT_CLUSTER_PARAMS });
   if (!('article' in result)) throw new Error(result.error.reason);
@@ -49,11 +55,7 @@ test('near-duplicate candidates from memory match the stored rows after copies a
   await initHashing();
   const dir = scratchDir();
   const base = paragraph('flood', 12);
-  const write = (name: string, records: object[]) => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    return file;
-  };
+  const write = (name: string, records: object[]) => writeJsonl(dir, name, records);
   const db = path.join(dir, 'db.sqlite');
   const store = openStore(db);
   await ingest(store, readInputs([write('one.jsonl', [
@@ -98,11 +100,7 @@ test('references remembered by one connection are dropped when another connectio
   await initHashing();
   const dir = scratchDir();
   const base = paragraph('storm', 12);
-  const write = (name: string, records: object[]) => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    return file;
-  };
+  const write = (name: string, records: object[]) => writeJsonl(dir, name, records);
   const db = path.join(dir, 'db.sqlite');
   const first = openStore(db);
   await ingest(first, readInputs([write('one.jsonl', [{ id: 'late', text: base, published: '2020-01-03T00:00:00Z' }])]));
