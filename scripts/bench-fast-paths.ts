@@ -11,10 +11,13 @@
  * - the article tokeniser's scanner (tokenize) against its defining pattern (tokenizeByPattern):
  *   identical tokens, and the cost of tokens plus the clustering's term features on either;
  * - article facets written from the annotation objects instead of by the v3 insert trigger:
- *   insert cost on 10,000 rows of the bench database (when bench-data/bench.db exists).
+ *   insert cost on 10,000 rows of the bench database (when bench-data/bench.db exists); and
+ *   the cost of posting those rows' annotations from a worker as objects or as their JSON and
+ *   facet rows (serialiseAnnotations).
  * Needs ../shared/data.
  */
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { eld } from 'eld/small';
@@ -30,6 +33,7 @@ import { tokenizeCased } from '../src/annotate/ner/tokenize.ts';
 import { splitSentences, tokenize, tokenizeByPattern, type Token } from '../src/text/tokens.ts';
 import { articleFeatures } from '../src/cluster/features.ts';
 import type { Annotations } from '../src/types.ts';
+import { serialiseAnnotations } from '../src/store/facets.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/data');
 const BENCH_DB = path.resolve(import.meta.dirname, '../bench-data/bench.db');
@@ -180,4 +184,19 @@ if (!fs.existsSync(BENCH_DB)) {
     return ms;
   };
   console.log(`facets: ${rows.length} rows; ms per article insert: v3 trigger ${measure(true).toFixed(3)}, rows from the objects ${measure(false).toFixed(3)}`);
+
+  // Annotations from a prepare worker to the ingest thread (structured clone is v8's
+  // serializer): as objects, which the ingest thread rebuilds and then turns into JSON for its
+  // row, against the JSON and facet rows the worker now posts (src/store/facets.ts).
+  const annotations = rows.map((r) => (r.annotations ? (JSON.parse(r.annotations) as Annotations) : null)).filter((a): a is Annotations => a !== null);
+  const asObjects = annotations.map((a) => v8.serialize(a));
+  const asJson = annotations.map((a) => v8.serialize(serialiseAnnotations(a)));
+  const receiveObjects = msPer(annotations.length, () => asObjects.forEach((b) => JSON.stringify(v8.deserialize(b))));
+  const receiveJson = msPer(annotations.length, () => asJson.forEach((b) => v8.deserialize(b)));
+  const sendObjects = msPer(annotations.length, () => annotations.forEach((a) => v8.serialize(a)));
+  const sendJson = msPer(annotations.length, () => annotations.forEach((a) => v8.serialize(serialiseAnnotations(a))));
+  console.log(
+    `annotations across threads: ${annotations.length} articles; µs per article on the ingest thread: objects rebuilt and serialised ${(receiveObjects * 1000).toFixed(1)}, ` +
+      `JSON and facet rows received ${(receiveJson * 1000).toFixed(1)}; on the worker: objects posted ${(sendObjects * 1000).toFixed(1)}, serialised and posted ${(sendJson * 1000).toFixed(1)}`,
+  );
 }
