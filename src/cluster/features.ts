@@ -110,7 +110,7 @@ function contentTermKey(lower: string): string | null {
 }
 
 /** A token's term key: kept on the word's shared forms when the tokeniser gave them. */
-function tokenTermKey(token: Token): string | null {
+export function tokenTermKey(token: Token): string | null {
   const forms = token.forms;
   if (forms === undefined) return contentTermKey(token.lower);
   let key = forms.termKey;
@@ -118,7 +118,7 @@ function tokenTermKey(token: Token): string | null {
   return key;
 }
 
-function add(counts: Map<string, number>, key: string, weight: number): void {
+function add<K>(counts: Map<K, number>, key: K, weight: number): void {
   if (weight <= 0) return;
   counts.set(key, (counts.get(key) ?? 0) + weight);
 }
@@ -156,19 +156,48 @@ export interface FeatureInput {
   entities?: string[];
 }
 
+/**
+ * How features name their terms: as strings (ArticleFeatures) or as numbers a prepare worker
+ * posts instead (TermNumbers, src/cluster/term-numbers.ts). One feature definition serves both,
+ * so numbered features are the string features renamed, in the same order, with the same
+ * weights.
+ */
+export interface TermKeys<K> {
+  /** A token's content term, null for none. */
+  token(token: Token): K | null;
+  /** Two adjacent content terms as a phrase. */
+  bigram(first: K, second: K): K;
+  /** A proper name ("n:" features). */
+  name(lower: string): K;
+  /** A canonical entity key from the tagger ("e:" features). */
+  entity(key: string): K;
+}
+
+export const STRING_TERMS: TermKeys<string> = {
+  token: tokenTermKey,
+  bigram: (first, second) => `b:${first}_${second}`,
+  name: (lower) => 'n:' + lower,
+  entity: (key) => 'e:' + key,
+};
+
 export function articleFeatures(input: FeatureInput, params: ClusterParams = DEFAULT_CLUSTER_PARAMS): ArticleFeatures {
-  const counts = new Map<string, number>();
-  const bodyKeys = input.bodyTokens.map(tokenTermKey);
-  let title = new Map<string, number>();
+  return featureMaps(input, params, STRING_TERMS);
+}
+
+/** The features of articleFeatures, with terms named by `keys`. */
+export function featureMaps<K>(input: FeatureInput, params: ClusterParams, keys: TermKeys<K>): { counts: Map<K, number>; title: Map<K, number> } {
+  const counts = new Map<K, number>();
+  const bodyKeys = input.bodyTokens.map((t) => keys.token(t));
+  let title = new Map<K, number>();
   for (const t of input.titleTokens) {
-    const key = tokenTermKey(t);
+    const key = keys.token(t);
     if (key !== null) add(title, key, 1);
   }
   // A "title" that shares no word with a full-length text is a site or section name ("NPR
   // Search", "World news - RT International"), not a headline: it is dropped. A short text that
   // shares nothing with its title is more likely a stub ("Chat with us in Facebook Messenger"),
   // and then the title is the only real content.
-  const bodyTerms = new Set(bodyKeys.filter((k): k is string => k !== null));
+  const bodyTerms = new Set(bodyKeys.filter((k): k is K => k !== null));
   if (bodyTerms.size >= MIN_TERMS_TO_OVERRULE_TITLE && ![...title.keys()].some((k) => bodyTerms.has(k))) title = new Map();
   for (const [key, n] of title) add(counts, key, n * params.titleWeight);
   if (title.size === 0) {
@@ -189,18 +218,18 @@ export function articleFeatures(input: FeatureInput, params: ClusterParams = DEF
     for (let i = 1; i < bodyKeys.length; i++) {
       const a = bodyKeys[i - 1];
       const b = bodyKeys[i];
-      if (a !== null && b !== null) add(counts, `b:${a}_${b}`, (i < leadEnd ? params.leadWeight : 1) * params.bigramWeight);
+      if (a !== null && b !== null) add(counts, keys.bigram(a, b), (i < leadEnd ? params.leadWeight : 1) * params.bigramWeight);
     }
   }
   // Name features weigh nothing by default (see nameWeight): then they are not computed.
   if (input.hasCase && params.nameWeight > 0) {
     const names = nameTokens(input.bodyTokens, input.bodySentences);
-    for (const i of names) add(counts, 'n:' + input.bodyTokens[i].lower.replace(/['’]s$/, ''), params.nameWeight);
+    for (const i of names) add(counts, keys.name(input.bodyTokens[i].lower.replace(/['’]s$/, '')), params.nameWeight);
     for (const t of input.titleTokens) {
-      if (/^\p{Lu}/u.test(t.text) && !STOPWORDS.has(t.lower) && counts.has('n:' + t.lower)) add(counts, 'n:' + t.lower, params.nameWeight);
+      if (/^\p{Lu}/u.test(t.text) && !STOPWORDS.has(t.lower) && counts.has(keys.name(t.lower))) add(counts, keys.name(t.lower), params.nameWeight);
     }
   }
-  for (const entity of input.entities ?? []) add(counts, 'e:' + entity, params.entityWeight);
+  for (const entity of input.entities ?? []) add(counts, keys.entity(entity), params.entityWeight);
   // Sublinear term frequency: the tenth mention of a word says less than the second.
   for (const [key, value] of counts) counts.set(key, 1 + Math.log(value));
   return { counts, title };

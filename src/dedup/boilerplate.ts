@@ -82,10 +82,45 @@ function hashNormalisedLine(norm: string): string {
 export function boilerplateLineKeys(text: string): string[] {
   const keys = new Set<string>();
   for (const { text: line } of linesOf(text)) {
-    const norm = normaliseLine(line);
-    if (norm.includes(' ')) keys.add(hashNormalisedLine(norm));
+    const key = multiWordLineHash(line);
+    if (key !== null) keys.add(key);
   }
   return [...keys];
+}
+
+/**
+ * boilerplateLineHash of a line of two or more words, null for a shorter line: the same
+ * hashes, fed the normalised line's characters as the scanner finds them instead of building
+ * the string (every line of every article is hashed, and the string was garbage at once).
+ * The second hash continues the first: FNV-1a of `norm + '\u0001' + norm.length`.
+ */
+function multiWordLineHash(line: string): string | null {
+  const lower = line.toLowerCase();
+  const length = lower.length;
+  let h = 0x811c9dc5;
+  let normLength = 0;
+  let words = 0;
+  let i = 0;
+  while (i < length) {
+    let width = LETTERS_OR_DIGITS.widthAt(lower, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    if (words++ > 0) {
+      h = Math.imul(h ^ 32, 0x01000193);
+      normLength++;
+    }
+    do {
+      for (const end = i + width; i < end; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+      normLength += width;
+    } while (i < length && (width = LETTERS_OR_DIGITS.widthAt(lower, i)) !== 0);
+  }
+  if (words < 2) return null;
+  const h1 = h >>> 0;
+  const suffix = '\u0001' + normLength;
+  for (let k = 0; k < suffix.length; k++) h = Math.imul(h ^ suffix.charCodeAt(k), 0x01000193);
+  return h1.toString(16).padStart(8, '0') + (h >>> 0).toString(16).padStart(8, '0');
 }
 
 interface Line {

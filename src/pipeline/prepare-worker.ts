@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
-import type { ArticleFeatures, ClusterParams } from '../cluster/features.ts';
+import type { ClusterParams } from '../cluster/features.ts';
 import { TermNumbers } from '../cluster/term-numbers.ts';
 import { initHashing } from '../dedup/hash.ts';
 import { internalError, prepareArticle, type PrepareResult } from './prepare.ts';
@@ -15,6 +15,11 @@ import { serialiseAnnotations } from '../store/facets.ts';
 export interface PrepareRequest {
   chunk: number;
   records: RawRecord[];
+  /**
+   * Whether this worker does the steps either thread can do (language detection, annotation
+   * serialisation) or leaves them to the receiving thread (see PreparePool.rebalance).
+   */
+  finishHere: boolean;
 }
 
 export interface PrepareResponse {
@@ -30,18 +35,19 @@ const port = parentPort;
 await initHashing();
 const stages = await loadPrepareStages({ html: true, copyFeatures: false, clusterParams: (workerData as { clusterParams?: ClusterParams } | null)?.clusterParams });
 const terms = new TermNumbers();
+stages.termNumbers = terms;
+const deferring = { ...stages, deferLanguage: true };
 port.on('message', (request: PrepareRequest) => {
   const results = request.records.map((record): PrepareResult => {
     try {
-      const result = prepareArticle(record, stages);
+      const result = prepareArticle(record, request.finishHere ? stages : deferring);
       if ('article' in result) {
         const { article } = result;
         // Posted as the JSON the store writes and its facet rows, not as objects to rebuild.
-        if (article.annotations) {
+        if (article.annotations && request.finishHere) {
           article.serialisedAnnotations = serialiseAnnotations(article.annotations);
           article.annotations = null;
         }
-        article.features = terms.numberFeatures(article.features as ArticleFeatures);
       }
       return result;
     } catch (err) {

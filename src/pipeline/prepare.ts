@@ -15,7 +15,7 @@ import { splitSentences, tokenize } from '../text/tokens.ts';
 import { hash64Hex } from '../dedup/hash.ts';
 import { NEAR_DUPLICATE_PARAMS, lshBandKeys, minhashSignature, shingleHashes } from '../dedup/minhash.ts';
 import { articleFeatures, type ArticleFeatures, type ClusterParams } from '../cluster/features.ts';
-import type { NumberedFeatures } from '../cluster/term-numbers.ts';
+import type { NumberedFeatures, TermNumbers } from '../cluster/term-numbers.ts';
 import type { SerialisedAnnotations } from '../store/facets.ts';
 
 /** Texts shorter than this many words are stubs: identified by title and text together. */
@@ -41,6 +41,11 @@ export interface PreparedArticle extends ArticleFields {
   /** Line hashes for per-source template detection. */
   lineKeys: string[];
   warnings: Message[];
+  /**
+   * True when `language` is still the declared one and detection was left to the receiving
+   * thread (`PrepareOptions.deferLanguage`; finished by `detectArticleLanguage`).
+   */
+  languagePending?: boolean;
 }
 
 export interface CopyFeatures {
@@ -57,6 +62,16 @@ export interface PrepareOptions {
   findBoilerplate?: (text: string, source: string | null) => BoilerplateSpan[];
   /** Hashes of the text's lines, counted per source to find template lines. */
   boilerplateLineKeys?: (text: string) => string[];
+  /**
+   * Features with numbered terms (prepare workers: see term-numbers.ts); without it, term
+   * maps.
+   */
+  termNumbers?: TermNumbers;
+  /**
+   * Leave language detection to the thread that receives the article (a prepare worker busier
+   * than the ingest thread: see PreparePool).
+   */
+  deferLanguage?: boolean;
   /** Canonical tokens, copy-index keys and a text-only spin score for copy detection. */
   copyFeatures?: (analysis: string, text: string) => CopyFeatures;
   /** Entities, places and dates; entity keys also feed the clustering. */
@@ -69,6 +84,13 @@ export function analysisText(text: string, spans: BoilerplateSpan[]): string {
 }
 
 export type PrepareResult = { article: PreparedArticle } | { error: Message };
+
+/** Detects the language of an article prepared with `deferLanguage`; `clean` is its analysisText. */
+export function detectArticleLanguage(article: PreparedArticle, clean: string): void {
+  if (!article.languagePending) return;
+  article.language = detectLanguage(clean, article.language);
+  delete article.languagePending;
+}
 
 /** Whether a single-spaced key has fewer than `limit` words (counted up to the limit only). */
 function wordCountBelow(key: string, limit: number): boolean {
@@ -126,10 +148,10 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
   const bodySentences = splitSentences(clean, bodyTokens);
   const annotations = options.annotate ? options.annotate(text, date.iso, boilerplate, title) : null;
   const entityKeys = annotations?.entities.map((e) => `${e.type}:${e.canonical.toLowerCase()}`);
-  const features = articleFeatures(
-    { titleTokens: tokenize(title ?? ''), bodyTokens, bodySentences, hasCase: hasCaseInformation(clean), entities: entityKeys },
-    options.clusterParams,
-  );
+  const featureInput = { titleTokens: tokenize(title ?? ''), bodyTokens, bodySentences, hasCase: hasCaseInformation(clean), entities: entityKeys };
+  const features = options.termNumbers
+    ? options.termNumbers.features(featureInput, options.clusterParams)
+    : articleFeatures(featureInput, options.clusterParams);
   const minhash = minhashSignature(
     shingleHashes(bodyTokens.map((t) => t.lower), NEAR_DUPLICATE_SHINGLE),
     NEAR_DUPLICATE_PARAMS.numHashes,
@@ -145,7 +167,8 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
       title,
       published: date.iso,
       publishedMs,
-      language: detectLanguage(clean, language),
+      language: options.deferLanguage ? language : detectLanguage(clean, language),
+      ...(options.deferLanguage ? { languagePending: true } : {}),
       text,
       raw: record.raw,
       origin,

@@ -66,9 +66,12 @@ export interface WordForms {
   lower: string;
   /** The clustering's term key of the word, null for none (src/cluster/features.ts); undefined until asked. */
   termKey: string | null | undefined;
+  /** The number of termKey in the TermNumbers with id termOwner (src/cluster/term-numbers.ts); 0: none yet. */
+  termOwner: number;
+  termNumber: number | null;
 }
 
-const wordForms = new WordTable<WordForms>((word) => ({ text: word, lower: word.toLowerCase(), termKey: undefined }), 200_000);
+const wordForms = new WordTable<WordForms>((word) => ({ text: word, lower: word.toLowerCase(), termKey: undefined, termOwner: 0, termNumber: null }), 200_000);
 
 /**
  * Words with spans, as TOKEN_PATTERN cuts them, by a scanner: the pattern applied with

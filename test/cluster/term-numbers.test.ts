@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OnlineClusterer, type ClusterArticle } from '../../src/cluster/online.ts';
-import { DEFAULT_CLUSTER_PARAMS, type ArticleFeatures } from '../../src/cluster/features.ts';
+import { articleFeatures, DEFAULT_CLUSTER_PARAMS, type ArticleFeatures, type FeatureInput } from '../../src/cluster/features.ts';
+import { splitSentences, tokenize } from '../../src/text/tokens.ts';
+import { hasCaseInformation } from '../../src/text/normalise.ts';
 import { TermNumbers, TermSpace } from '../../src/cluster/term-numbers.ts';
 import { makeArticle } from './helpers.ts';
 import { ROOT } from '../helpers.ts';
@@ -54,4 +56,40 @@ test('a term number that arrives before its term is an error, not a wrong term',
   const c = new OnlineClusterer(DEFAULT_CLUSTER_PARAMS);
   assert.throws(() => c.assign({ id: 'x', title: null, source: null, publishedMs: null, features: { ...features, space: new TermSpace() } }), /before its term/);
   assert.throws(() => c.assign({ id: 'y', title: null, source: null, publishedMs: null, features }), /without their term space/);
+});
+
+test('features built with numbers are the term-map features numbered: same terms, order and weights', () => {
+  const records = fs
+    .readFileSync(path.join(ROOT, 'examples/sample/news-sample.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { title?: string; text: string });
+  const inputs: FeatureInput[] = records.map((r, i) => {
+    const bodyTokens = tokenize(r.text);
+    // Every kind of feature: terms, phrases, names and entities.
+    return { titleTokens: tokenize(r.title ?? ''), bodyTokens, bodySentences: splitSentences(r.text, bodyTokens), hasCase: hasCaseInformation(r.text), entities: [`PERSON:someone ${i % 3}`] };
+  });
+  const params = { ...DEFAULT_CLUSTER_PARAMS, bigramWeight: 0.5, nameWeight: 0.5 };
+  const direct = new TermNumbers();
+  const mapped = new TermNumbers();
+  const directTerms: string[] = [];
+  const mappedTerms: string[] = [];
+  const asTerms = (numbers: Int32Array, weights: Float64Array, terms: string[]) => [...numbers].map((n, i) => [terms[n], weights[i]]);
+  // Twice over: the second pass reads the numbers kept on the words' shared forms.
+  for (const input of [...inputs, ...inputs]) {
+    const expected = articleFeatures(input, params);
+    const byNumbers = direct.features(input, params);
+    directTerms.push(...direct.takeNew());
+    const byMaps = mapped.numberFeatures(expected);
+    mappedTerms.push(...mapped.takeNew());
+    assert.deepEqual(asTerms(byNumbers.numbers, byNumbers.weights, directTerms), [...expected.counts]);
+    assert.deepEqual(asTerms(byNumbers.titleNumbers, byNumbers.titleWeights, directTerms), [...expected.title!]);
+    assert.deepEqual(asTerms(byMaps.numbers, byMaps.weights, mappedTerms), [...expected.counts]);
+  }
+  assert.ok(directTerms.some((t) => t.startsWith('b:')) && directTerms.some((t) => t.startsWith('n:')) && directTerms.some((t) => t.startsWith('e:')));
+  assert.equal(new Set(directTerms).size, directTerms.length, 'each term numbered once');
+  // Another instance numbers on its own (the forms keep the first one's numbers apart).
+  const other = new TermNumbers();
+  const first = other.features(inputs[1], params);
+  assert.deepEqual(asTerms(first.numbers, first.weights, other.takeNew()), [...articleFeatures(inputs[1], params).counts]);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { initCopyDetection, canonicalise } from '../../src/dedup/copies.ts';
 import { alignPassages } from '../../src/dedup/align.ts';
 import { isArticleError, isSwappedCollocation, spinScore, spinSignals } from '../../src/dedup/spin.ts';
-import { boilerplateLineHash, findBoilerplate, findTemplateLines, maskBoilerplate, normaliseLine, normaliseLineByPattern } from '../../src/dedup/boilerplate.ts';
+import { boilerplateLineHash, boilerplateLineKeys, findBoilerplate, findTemplateLines, maskBoilerplate, normaliseLine, normaliseLineByPattern } from '../../src/dedup/boilerplate.ts';
 import { Spinner, seededRandom } from '../../src/eval/spin-generator.ts';
 import { newsCluster, seed } from './fixtures.ts';
 
@@ -65,6 +65,20 @@ describe('findBoilerplate', () => {
       assert.equal(normaliseLine(line), normaliseLineByPattern(line), line.slice(0, 60));
     }
     assert.equal(normaliseLine('  Sign-up  for “Updates”! '), 'sign up for updates');
+  });
+
+  it('keys the lines of two or more words by their line hashes, computed without the normalised string', () => {
+    const texts = [
+      ...newsCluster().slice(0, 300).map((a) => a.text),
+      seed('000'),
+      '“Quoted” — dashes\nİstanbul ẞtraße ΣΊΣΥΦΟΣ\n𝐀𝐁𝐂 math, 😀 emoji\none\n---\ne\u0301 split\n  Sign-up  for “Updates”! \nSign up for updates',
+    ];
+    for (const text of texts) {
+      const expected = new Set(text.split('\n').filter((line) => normaliseLineByPattern(line).includes(' ')).map(boilerplateLineHash));
+      assert.deepEqual(new Set(boilerplateLineKeys(text)), expected, text.slice(0, 60));
+    }
+    // Two spellings of one line are one key; a one-word line has none.
+    assert.deepEqual(boilerplateLineKeys('Sign-up for “Updates”!\nsign up for updates\nAlone'), [boilerplateLineHash('sign up for updates')]);
   });
 
   it('finds template lines alone exactly as the whole pass finds them', () => {

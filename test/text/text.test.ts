@@ -17,6 +17,16 @@ test('normalisation: NFKC, zero-width characters, spaces and paragraph breaks', 
   assert.deepEqual(splitParagraphs('a line\nanother line'), ['a line', 'another line']);
 });
 
+test('the content key is the normalised text, case-folded, with every whitespace run one space', () => {
+  // Zero-width characters (a BOM among them, which is also whitespace) go before spaces are
+  // collapsed, so they join the words around them; NFKC folds the ligature and the
+  // full-width letter; line and paragraph separators of any kind become one space.
+  const messy = ' \ufeffA\u200bb\r\n\r\n\r\nﬁve \u00a0 Ｄ\u2028e\u2029\tf\u00adg\u3000 ';
+  assert.equal(contentKey(messy), 'ab five d e fg');
+  assert.equal(contentKey(messy), normaliseText(messy).toLowerCase().replace(/\s+/g, ' '));
+  assert.equal(contentKey(' \n\t '), '');
+});
+
 test('case detection tells the lowercased seed from normal prose', () => {
   assert.equal(hasCaseInformation(SEED_000), false);
   assert.equal(hasCaseInformation('North Korean leader Kim Jong Un met Vladimir Putin.'), true);
