@@ -8,8 +8,9 @@ import { Worker } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
 import type { ClusterParams } from '../cluster/features.ts';
 import { isNumbered, TermSpace } from '../cluster/term-numbers.ts';
-import { analysisText, detectArticleLanguage, internalError, type PrepareOptions, type PrepareResult } from './prepare.ts';
+import { analysisText, finishArticle, internalError, type PrepareOptions, type PrepareResult } from './prepare.ts';
 import { loadCopyFeatures } from './stages.ts';
+import { boilerplateLineKeys } from '../dedup/boilerplate.ts';
 import type { PrepareRequest, PrepareResponse } from './prepare-worker.ts';
 
 /**
@@ -82,7 +83,7 @@ export class PreparePool {
               try {
                 const clean = analysisText(article.text, article.boilerplate);
                 article.copy = copyFeatures(clean, article.text);
-                detectArticleLanguage(article, clean);
+                finishArticle(article, clean, boilerplateLineKeys);
                 return result;
               } catch (err) {
                 return internalError(article.origin, err);
@@ -113,8 +114,8 @@ export class PreparePool {
   }
 
   /**
-   * Gives the steps either thread can do (language detection, annotation serialisation:
-   * ~0.13 ms an article) to whichever was less busy over the last second: this thread or the
+   * Gives the steps either thread can do (language detection, line keys, annotation
+   * serialisation: ~0.16 ms an article) to whichever was less busy over the last second: this thread or the
    * workers on average. Early in a large ingest the workers limit the rate; as the store
    * grows, the ingest thread's look-ups and writes catch up with them, and the work moves
    * back. The results do not depend on where the steps ran.

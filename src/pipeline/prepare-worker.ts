@@ -16,8 +16,8 @@ export interface PrepareRequest {
   chunk: number;
   records: RawRecord[];
   /**
-   * Whether this worker does the steps either thread can do (language detection, annotation
-   * serialisation) or leaves them to the receiving thread (see PreparePool.rebalance).
+   * Whether this worker does the steps either thread can do (language detection, line keys,
+   * annotation serialisation) or leaves them to the receiving thread (see PreparePool.rebalance).
    */
   finishHere: boolean;
 }
@@ -36,7 +36,7 @@ await initHashing();
 const stages = await loadPrepareStages({ html: true, copyFeatures: false, clusterParams: (workerData as { clusterParams?: ClusterParams } | null)?.clusterParams });
 const terms = new TermNumbers();
 stages.termNumbers = terms;
-const deferring = { ...stages, deferLanguage: true };
+const deferring = { ...stages, deferFinish: true };
 port.on('message', (request: PrepareRequest) => {
   const results = request.records.map((record): PrepareResult => {
     try {

@@ -42,10 +42,11 @@ export interface PreparedArticle extends ArticleFields {
   lineKeys: string[];
   warnings: Message[];
   /**
-   * True when `language` is still the declared one and detection was left to the receiving
-   * thread (`PrepareOptions.deferLanguage`; finished by `detectArticleLanguage`).
+   * True when the steps either thread can do were left to the thread that receives the
+   * article (`PrepareOptions.deferFinish`): `language` is still the declared one and
+   * `lineKeys` is empty until `finishArticle`.
    */
-  languagePending?: boolean;
+  unfinished?: boolean;
 }
 
 export interface CopyFeatures {
@@ -68,10 +69,10 @@ export interface PrepareOptions {
    */
   termNumbers?: TermNumbers;
   /**
-   * Leave language detection to the thread that receives the article (a prepare worker busier
-   * than the ingest thread: see PreparePool).
+   * Leave language detection and line keys to the thread that receives the article (a
+   * prepare worker busier than the ingest thread: see PreparePool).
    */
-  deferLanguage?: boolean;
+  deferFinish?: boolean;
   /** Canonical tokens, copy-index keys and a text-only spin score for copy detection. */
   copyFeatures?: (analysis: string, text: string) => CopyFeatures;
   /** Entities, places and dates; entity keys also feed the clustering. */
@@ -85,11 +86,15 @@ export function analysisText(text: string, spans: BoilerplateSpan[]): string {
 
 export type PrepareResult = { article: PreparedArticle } | { error: Message };
 
-/** Detects the language of an article prepared with `deferLanguage`; `clean` is its analysisText. */
-export function detectArticleLanguage(article: PreparedArticle, clean: string): void {
-  if (!article.languagePending) return;
+/**
+ * The steps an article prepared with `deferFinish` still needs, as prepareArticle does them:
+ * language detection (`clean` is its analysisText) and the line keys of its source.
+ */
+export function finishArticle(article: PreparedArticle, clean: string, lineKeys: (text: string) => string[]): void {
+  if (!article.unfinished) return;
   article.language = detectLanguage(clean, article.language);
-  delete article.languagePending;
+  article.lineKeys = article.source ? lineKeys(article.text) : [];
+  delete article.unfinished;
 }
 
 /** Whether a single-spaced key has fewer than `limit` words (counted up to the limit only). */
@@ -167,8 +172,8 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
       title,
       published: date.iso,
       publishedMs,
-      language: options.deferLanguage ? language : detectLanguage(clean, language),
-      ...(options.deferLanguage ? { languagePending: true } : {}),
+      language: options.deferFinish ? language : detectLanguage(clean, language),
+      ...(options.deferFinish ? { unfinished: true } : {}),
       text,
       raw: record.raw,
       origin,
@@ -179,7 +184,7 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
       nearDuplicateKeys: !stub && bodyTokens.length >= NEAR_DUPLICATE_SHINGLE ? lshBandKeys(minhash, NEAR_DUPLICATE_PARAMS.bands) : [],
       features,
       copy: options.copyFeatures ? options.copyFeatures(clean, text) : null,
-      lineKeys: source && options.boilerplateLineKeys ? options.boilerplateLineKeys(text) : [],
+      lineKeys: source && options.boilerplateLineKeys && !options.deferFinish ? options.boilerplateLineKeys(text) : [],
       warnings,
     },
   };

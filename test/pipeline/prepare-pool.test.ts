@@ -1,5 +1,5 @@
 /**
- * A prepare worker either finishes its articles (language detection, annotations as JSON
+ * A prepare worker either finishes its articles (language detection, line keys, annotations as JSON
  * and facet rows) or leaves that to the thread that receives them, as PreparePool decides
  * from how busy the threads are; the articles must come out the same either way.
  */
@@ -43,8 +43,8 @@ test('articles finished on the worker equal articles finished by the receiving t
   const languages = new Set<string | null>();
   byWorker.forEach((finished, i) => {
     const deferred = byReceiver[i];
-    assert.equal(deferred.languagePending, undefined, 'language detected on arrival');
-    assert.equal(finished.languagePending, undefined);
+    assert.equal(deferred.unfinished, undefined, 'finished on arrival');
+    assert.equal(finished.unfinished, undefined);
     assert.equal(deferred.language, finished.language, deferred.id);
     languages.add(finished.language);
     assert.equal(finished.annotations, null, 'the worker posts annotations serialised');
@@ -53,6 +53,7 @@ test('articles finished on the worker equal articles finished by the receiving t
     const rest = (a: PreparedArticle) => ({ ...a, annotations: undefined, serialisedAnnotations: undefined });
     assert.deepEqual(rest(deferred), rest(finished));
   });
+  assert.ok(byReceiver.filter((a) => a.lineKeys.length > 0).length > 30, 'line keys computed on arrival');
   assert.equal(byWorker.at(-2)!.language, 'en', 'detected, not the declared "fr"');
   assert.equal(byWorker.at(-1)!.language, 'de');
   assert.deepEqual([...languages].sort(), ['de', 'en']);
