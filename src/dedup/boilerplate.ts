@@ -39,23 +39,29 @@ const MAX_HEADLINE_WORDS = 20;
  */
 export function normaliseLine(line: string): string {
   const lower = line.toLowerCase();
-  const length = lower.length;
   let out = '';
-  let i = 0;
-  while (i < length) {
-    let width = LETTERS_OR_DIGITS.widthAt(lower, i);
-    if (width === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    do i += width;
-    while (i < length && (width = LETTERS_OR_DIGITS.widthAt(lower, i)) !== 0);
+  for (let start = wordStart(lower, 0), end = 0; start < lower.length; start = wordStart(lower, end)) {
+    end = wordEnd(lower, start);
     // The whole line as one run (a one-word line) needs no copy.
-    const word = start === 0 && i === length ? lower : lower.slice(start, i);
+    const word = start === 0 && end === lower.length ? lower : lower.slice(start, end);
     out = out === '' ? word : `${out} ${word}`;
   }
   return out;
+}
+
+/** Where the next word of normaliseLine (a run of letters or digits) starts at or after `from`; the length if none. */
+function wordStart(lower: string, from: number): number {
+  let i = from;
+  while (i < lower.length && LETTERS_OR_DIGITS.widthAt(lower, i) === 0) i++;
+  return i;
+}
+
+/** One past the end of the word that starts at `start`. */
+function wordEnd(lower: string, start: number): number {
+  let i = start;
+  let width;
+  while (i < lower.length && (width = LETTERS_OR_DIGITS.widthAt(lower, i)) !== 0) i += width;
+  return i;
 }
 
 /** What normaliseLine computes, as a regular expression. */
@@ -96,25 +102,17 @@ export function boilerplateLineKeys(text: string): string[] {
  */
 function multiWordLineHash(line: string): string | null {
   const lower = line.toLowerCase();
-  const length = lower.length;
   let h = 0x811c9dc5;
   let normLength = 0;
   let words = 0;
-  let i = 0;
-  while (i < length) {
-    let width = LETTERS_OR_DIGITS.widthAt(lower, i);
-    if (width === 0) {
-      i++;
-      continue;
-    }
+  for (let start = wordStart(lower, 0), end = 0; start < lower.length; start = wordStart(lower, end)) {
+    end = wordEnd(lower, start);
     if (words++ > 0) {
       h = Math.imul(h ^ 32, 0x01000193);
       normLength++;
     }
-    do {
-      for (const end = i + width; i < end; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
-      normLength += width;
-    } while (i < length && (width = LETTERS_OR_DIGITS.widthAt(lower, i)) !== 0);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+    normLength += end - start;
   }
   if (words < 2) return null;
   const h1 = h >>> 0;
