@@ -13,7 +13,9 @@
  * - article facets written from the annotation objects instead of by the v3 insert trigger:
  *   insert cost on 10,000 rows of the bench database (when bench-data/bench.db exists); and
  *   the cost of posting those rows' annotations from a worker as objects or as their JSON and
- *   facet rows (serialiseAnnotations).
+ *   facet rows (serialiseAnnotations);
+ * - prepare-worker steps: cluster features numbered as they are built, the content key, line
+ *   keys hashed while scanning (session 8), each against the way it replaced.
  * Needs ../shared/data.
  */
 import fs from 'node:fs';
@@ -31,7 +33,10 @@ import { parseConll } from '../src/annotate/ner/conll.ts';
 import { outsideOnlyMask, sequenceMode, wordInfo, WordMode } from '../src/annotate/ner/features.ts';
 import { tokenizeCased } from '../src/annotate/ner/tokenize.ts';
 import { splitSentences, tokenize, tokenizeByPattern, type Token } from '../src/text/tokens.ts';
-import { articleFeatures } from '../src/cluster/features.ts';
+import { articleFeatures, DEFAULT_CLUSTER_PARAMS } from '../src/cluster/features.ts';
+import { TermNumbers } from '../src/cluster/term-numbers.ts';
+import { contentKey, normaliseText } from '../src/text/normalise.ts';
+import { boilerplateLineHash, boilerplateLineKeys, normaliseLine } from '../src/dedup/boilerplate.ts';
 import type { Annotations } from '../src/types.ts';
 import { serialiseAnnotations } from '../src/store/facets.ts';
 
@@ -131,6 +136,30 @@ if (benchRecords.length) {
   console.log(
     `article tokeniser: ${sample.length} bench texts, identical tokens on ${same}; ms per text: pattern ${patternMs.toFixed(3)}, scanner ${scanMs.toFixed(3)}; ` +
       `with sentences and term features: pattern ${patternFeaturesMs.toFixed(3)}, scanner ${scanFeaturesMs.toFixed(3)}`,
+  );
+}
+
+// Prepare-worker steps of session 8, each against the way it replaced (same outputs checked):
+// cluster features numbered directly (TermNumbers.features) against term maps numbered after;
+// the content key without normaliseText's line steps; line keys hashed while scanning.
+if (benchRecords.length) {
+  const sample = benchRecords.slice(0, 3000).map((r) => r.text);
+  const inputs = sample.map((text) => {
+    const bodyTokens = tokenize(text);
+    return { titleTokens: [], bodyTokens, bodySentences: splitSentences(text, bodyTokens), hasCase: true };
+  });
+  const mapsThenNumbers = new TermNumbers();
+  const direct = new TermNumbers();
+  const mappedMs = msPer(sample.length, () => inputs.forEach((input) => mapsThenNumbers.numberFeatures(articleFeatures(input))));
+  const directMs = msPer(sample.length, () => inputs.forEach((input) => direct.features(input, DEFAULT_CLUSTER_PARAMS)));
+  const keyByDefinition = (text: string) => normaliseText(text).toLowerCase().replace(/\s+/g, ' ');
+  const keysSame = sample.filter((t) => contentKey(t) === keyByDefinition(t)).length;
+  const lineKeysByHash = (text: string) => [...new Set(text.split('\n').filter((line) => normaliseLine(line).includes(' ')).map(boilerplateLineHash))];
+  const lineKeysSame = sample.filter((t) => JSON.stringify(boilerplateLineKeys(t)) === JSON.stringify(lineKeysByHash(t))).length;
+  console.log(
+    `worker steps: ${sample.length} bench texts; ms per text: features as term maps then numbered ${mappedMs.toFixed(3)}, numbered directly ${directMs.toFixed(3)}; ` +
+      `content key via normaliseText ${msPer(sample.length, () => sample.forEach(keyByDefinition)).toFixed(3)}, direct ${msPer(sample.length, () => sample.forEach(contentKey)).toFixed(3)} (identical on ${keysSame}); ` +
+      `line keys from line hashes ${msPer(sample.length, () => sample.forEach(lineKeysByHash)).toFixed(3)}, hashed while scanning ${msPer(sample.length, () => sample.forEach(boilerplateLineKeys)).toFixed(3)} (identical on ${lineKeysSame})`,
   );
 }
 
