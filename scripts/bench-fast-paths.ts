@@ -15,8 +15,7 @@
  *   the cost of posting those rows' annotations from a worker as objects or as their JSON and
  *   facet rows (serialiseAnnotations);
  * - prepare-worker steps: cluster features numbered as they are built, the content key, line
- *   keys hashed while scanning (session 8), each against the way it replaced; and a batch's
- *   posting appends and facet rows in key order against article by article (bench.db).
+ *   keys hashed while scanning (session 8), each against the way it replaced.
  * Needs ../shared/data.
  */
 import fs from 'node:fs';
@@ -40,7 +39,6 @@ import { contentKey, normaliseText } from '../src/text/normalise.ts';
 import { boilerplateLineHash, boilerplateLineKeys, normaliseLine } from '../src/dedup/boilerplate.ts';
 import type { Annotations } from '../src/types.ts';
 import { serialiseAnnotations } from '../src/store/facets.ts';
-import { Postings } from '../src/store/sqlite/postings.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/data');
 const BENCH_DB = path.resolve(import.meta.dirname, '../bench-data/bench.db');
@@ -230,50 +228,4 @@ if (!fs.existsSync(BENCH_DB)) {
     `annotations across threads: ${annotations.length} articles; µs per article on the ingest thread: objects rebuilt and serialised ${(receiveObjects * 1000).toFixed(1)}, ` +
       `JSON and facet rows received ${(receiveJson * 1000).toFixed(1)}; on the worker: objects posted ${(sendObjects * 1000).toFixed(1)}, serialised and posted ${(sendJson * 1000).toFixed(1)}`,
   );
-
-  // A batch's posting appends and facet rows written article by article against in key order
-  // (Postings.addAll, SqliteStore.insertFacets), on the bench database as it stands, each
-  // batch rolled back: 100 articles of 16 new band keys, 36 copy keys (half already held) and
-  // 25 facet rows drawn from the stored ones.
-  const db = new Database(BENCH_DB);
-  const postings = new Postings(db);
-  const heldCopyKeys = db.prepare('SELECT key FROM copy_posting ORDER BY random() LIMIT 20000').pluck().all() as number[];
-  const storedFacets = db.prepare('SELECT kind, key, detail FROM article_facet ORDER BY random() LIMIT 20000').all() as Array<{ kind: string; key: string; detail: string | null }>;
-  const insertFacet = db.prepare('INSERT OR IGNORE INTO article_facet (kind, key, article_rowid, detail) VALUES (?, ?, ?, ?)');
-  const firstRowid = (db.prepare('SELECT max(rowid) FROM article').pluck().get() as number) + 1;
-  let state = 7;
-  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const batchOf = () =>
-    Array.from({ length: 100 }, (_, a) => ({
-      rowid: firstRowid + a,
-      bandKeys: Array.from({ length: 16 }, (_, b) => `${b}:${random().toString(36).slice(2)}.`),
-      copyKeys: Array.from({ length: 36 }, (_, k) => `c1:${(k % 2 ? heldCopyKeys[Math.floor(random() * heldCopyKeys.length)] : Math.floor(random() * 2 ** 32)).toString(36)}`),
-      facets: Array.from({ length: 25 }, () => storedFacets[Math.floor(random() * storedFacets.length)]),
-    }));
-  const timeBatches = (inKeyOrder: boolean): number => {
-    let ms = 0;
-    for (let round = 0; round < 6; round++) {
-      const batch = batchOf();
-      const started = performance.now();
-      db.exec('BEGIN');
-      if (inKeyOrder) {
-        postings.addAll(batch);
-        const rows = batch.flatMap((a) => a.facets.map((facet) => ({ rowid: a.rowid, facet })));
-        rows.sort((x, y) => (x.facet.kind < y.facet.kind ? -1 : x.facet.kind > y.facet.kind ? 1 : x.facet.key < y.facet.key ? -1 : x.facet.key > y.facet.key ? 1 : 0));
-        for (const { rowid, facet } of rows) insertFacet.run(facet.kind, facet.key, rowid, facet.detail);
-      } else {
-        for (const a of batch) {
-          postings.add(a.rowid, a.bandKeys, a.copyKeys);
-          for (const facet of a.facets) insertFacet.run(facet.kind, facet.key, a.rowid, facet.detail);
-        }
-      }
-      db.exec('ROLLBACK');
-      if (round > 0) ms += (performance.now() - started) / batch.length; // the first round warms the cache
-    }
-    return ms / 5;
-  };
-  const byArticle = [timeBatches(false), timeBatches(false)];
-  const byKey = [timeBatches(true), timeBatches(true)];
-  db.close();
-  console.log(`batch writes (postings and facets, 100 articles, rolled back): ms per article article by article ${byArticle.map((m) => m.toFixed(3)).join(', ')}; in key order ${byKey.map((m) => m.toFixed(3)).join(', ')}`);
 }
