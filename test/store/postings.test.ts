@@ -31,25 +31,6 @@ test('appended postings keep arrival order, byte-exact, and stop at the cap', ()
   assert.deepEqual([...holders], [['c1:abc', MAX_POSTINGS_PER_COPY_KEY]]);
 });
 
-test('a batch added at once writes exactly what adding its articles one by one writes', () => {
-  // Shared keys in every order, rowids not ascending, lists that overflow their caps.
-  const entries = Array.from({ length: 90 }, (_, i) => ({
-    rowid: i % 3 ? 1000 - i : 5000 + i,
-    bandKeys: [`${i % 16}:x.`, `${(i * 7) % 5}:y.`, `${i}:own.`, `${i % 16}:x.`],
-    copyKeys: [`c1:${(i * 13) % 7}`, 'c1:everyone', `c1:${i.toString(36)}z`],
-  }));
-  const one = freshPostings();
-  one.db.transaction(() => entries.forEach((e) => one.postings.add(e.rowid, e.bandKeys, e.copyKeys)))();
-  const all = freshPostings();
-  all.db.transaction(() => all.postings.addAll(entries))();
-  for (const table of ['band_posting', 'copy_posting']) {
-    const rows = (db: Database.Database) => db.prepare(`SELECT key, hex(rowids) AS rowids FROM ${table} ORDER BY key`).all();
-    assert.deepEqual(rows(all.db), rows(one.db), table);
-  }
-  const { holders } = all.postings.copyKeyHits(['c1:everyone']);
-  assert.equal(holders.get('c1:everyone'), MAX_POSTINGS_PER_COPY_KEY, 'the shared list stopped at its cap');
-});
-
 test('full lists are served from memory; lists below the cap are read again and see new postings', () => {
   const { db, postings } = freshPostings();
   const full = Array.from({ length: MAX_POSTINGS_PER_COPY_KEY }, (_, i) => i + 1);

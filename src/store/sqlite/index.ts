@@ -301,13 +301,8 @@ export class SqliteStore implements Store {
     return Math.max(1, this.counter('next_story_id'));
   }
 
-  /**
-   * A batch's facet rows, in key order (as the posting appends, see Postings.addAll: one pass
-   * along the facet index instead of ~25 inserts an article at random places).
-   */
-  private insertFacets(rows: Array<{ rowid: number; facet: FacetRow }>): void {
-    rows.sort((x, y) => (x.facet.kind < y.facet.kind ? -1 : x.facet.kind > y.facet.kind ? 1 : x.facet.key < y.facet.key ? -1 : x.facet.key > y.facet.key ? 1 : 0));
-    for (const { rowid, facet } of rows) this.statements.insertFacet.run(facet.kind, facet.key, rowid, facet.detail);
+  private insertFacets(rowid: number, facets: FacetRow[]): void {
+    for (const facet of facets) this.statements.insertFacet.run(facet.kind, facet.key, rowid, facet.detail);
   }
 
   async commitBatch(batch: BatchWrite): Promise<void> {
@@ -319,8 +314,6 @@ export class SqliteStore implements Store {
     if (grouped && !this.db.inTransaction) this.db.exec('BEGIN');
     const write = this.db.transaction(() => {
       let seq = this.counter('ingest_seq');
-      const batchFacets: Array<{ rowid: number; facet: FacetRow }> = [];
-      const batchPostings: Array<{ rowid: number; bandKeys: string[]; copyKeys: string[] }> = [];
       for (const article of batch.articles) {
         seq++;
         const info = s.insertArticle.run({
@@ -336,11 +329,9 @@ export class SqliteStore implements Store {
         written.push({ rowid, id: article.id, publishedMs: article.publishedMs, ingestSeq: seq, duplicateOf: article.duplicateOf, storyId: article.storyId, minhash: article.minhash });
         s.insertFts.run(rowid, article.title ?? '', article.text);
         const facets = article.serialisedAnnotations?.facets ?? (article.annotations ? facetRows(article.annotations) : null);
-        for (const facet of facets ?? []) batchFacets.push({ rowid, facet });
-        batchPostings.push({ rowid, bandKeys: article.nearDuplicateKeys, copyKeys: article.copyKeys });
+        if (facets) this.insertFacets(rowid, facets);
+        this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
       }
-      this.insertFacets(batchFacets);
-      this.postings.addAll(batchPostings);
       for (const edge of batch.copyEdges ?? []) s.insertCopyEdge.run({ ...edge, spun: edge.spun ? 1 : 0, passages: JSON.stringify(edge.passages) });
       for (const update of batch.spinUpdates ?? []) s.updateSpin.run(update);
       for (const line of batch.sourceLines ?? []) s.addSourceLine.run(line.source, line.lineHash);
