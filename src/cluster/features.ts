@@ -173,7 +173,7 @@ export interface TermKeys<K> {
   entity(key: string): K;
 }
 
-export const STRING_TERMS: TermKeys<string> = {
+const STRING_TERMS: TermKeys<string> = {
   token: tokenTermKey,
   bigram: (first, second) => `b:${first}_${second}`,
   name: (lower) => 'n:' + lower,

@@ -114,11 +114,13 @@ export class PreparePool {
   }
 
   /**
-   * Gives the steps either thread can do (language detection, line keys, annotation
-   * serialisation: ~0.16 ms an article) to whichever was less busy over the last second: this thread or the
-   * workers on average. Early in a large ingest the workers limit the rate; as the store
-   * grows, the ingest thread's look-ups and writes catch up with them, and the work moves
-   * back. The results do not depend on where the steps ran.
+   * Gives the steps either thread can do to whichever was less busy over the last second:
+   * this thread or the workers on average. The steps are language detection (up to 0.14 ms
+   * an article; less where the English fast path decides), line keys (~0.03) and annotation
+   * serialisation (~0.03), as `npm run bench:fast-paths` measures them. Early in a large
+   * ingest the workers limit the rate; as the store grows, the ingest thread's look-ups and
+   * writes catch up with them, and the work moves back. The results do not depend on where
+   * the steps ran.
    */
   private rebalance(): void {
     const now = performance.now();

@@ -34,7 +34,7 @@ export function facetRows(annotations: Annotations): FacetRow[] {
  * instead of the object graph that the ingest thread rebuilt and then serialised to JSON
  * again. `npm run bench:fast-paths` on 10,000 bench articles: 42.5 → 16.4 µs per article on
  * the ingest thread, 18.5 → 45.4 µs on the worker — a move of work between the threads, not
- * a saving; it paid while the ingest thread was the busier one.
+ * a saving, so the thread that does it is the less busy one (PreparePool.rebalance).
  */
 export interface SerialisedAnnotations {
   json: string;

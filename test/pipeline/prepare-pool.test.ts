@@ -1,7 +1,7 @@
 /**
- * A prepare worker either finishes its articles (language detection, line keys, annotations as JSON
- * and facet rows) or leaves that to the thread that receives them, as PreparePool decides
- * from how busy the threads are; the articles must come out the same either way.
+ * A prepare worker either finishes its articles (language detection, line keys, annotations
+ * as JSON and facet rows) or leaves that to the thread that receives them, as PreparePool
+ * decides from how busy the threads are; the articles must come out the same either way.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
