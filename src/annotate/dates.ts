@@ -7,7 +7,7 @@
 import * as chrono from 'chrono-node';
 import type { DateMention, Span } from '../types.ts';
 import { formatDate, formatTime, parseIsoDate, type CivilDate } from './timex-calendar.ts';
-import { TIMEX_RULES, TIMEX_TRIGGERS, type MatchContext, type TimexType } from './timex-grammar.ts';
+import { TIMEX_RULES, TIMEX_TRIGGERS, type MatchContext, type TimexRule, type TimexType } from './timex-grammar.ts';
 import { guessTense, type Tense } from './timex-values.ts';
 
 export interface DateOptions {
@@ -36,31 +36,20 @@ export function extractDates(text: string, options: DateOptions = {}): DateMenti
 export function extractTimexes(text: string, options: DateOptions = {}): TimexMention[] {
   const dct = parseIsoDate(options.published ?? null);
   const candidates: TimexMention[] = [];
-  // Rules share triggers (four need a month name): test each trigger once per text.
-  const triggered = new Map<RegExp, boolean>();
-  for (const rule of TIMEX_RULES) {
-    const trigger = TIMEX_TRIGGERS[rule.name];
-    if (trigger) {
-      let present = triggered.get(trigger);
-      if (present === undefined) triggered.set(trigger, (present = trigger.test(text)));
-      if (!present) continue;
-    }
-    rule.pattern.lastIndex = 0;
-    for (const match of text.matchAll(rule.pattern)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      let tense: Tense | undefined;
-      const ctx: MatchContext = {
-        text,
-        dct,
-        tense: () => (tense ??= guessTense(text, start, end)),
-      };
-      const hit = rule.resolve(match, ctx);
-      if (!hit) continue;
-      const hitStart = hit.start ?? start;
-      const hitEnd = hit.end ?? end;
-      candidates.push({ start: hitStart, end: hitEnd, text: text.slice(hitStart, hitEnd), value: hit.value, type: hit.type, rule: rule.name });
-    }
+  for (const { rule, match } of ruleMatches(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    let tense: Tense | undefined;
+    const ctx: MatchContext = {
+      text,
+      dct,
+      tense: () => (tense ??= guessTense(text, start, end)),
+    };
+    const hit = rule.resolve(match, ctx);
+    if (!hit) continue;
+    const hitStart = hit.start ?? start;
+    const hitEnd = hit.end ?? end;
+    candidates.push({ start: hitStart, end: hitEnd, text: text.slice(hitStart, hitEnd), value: hit.value, type: hit.type, rule: rule.name });
   }
   let chosen = chooseLongest(candidates);
   if (options.chronoFallback !== false) chosen = chooseLongest([...chosen, ...chronoFallback(text, chosen, dct)]);
@@ -69,6 +58,92 @@ export function extractTimexes(text: string, options: DateOptions = {}): TimexMe
   return trimmed
     .filter((m) => !mask.some((s) => m.start < s.end && s.start < m.end))
     .sort((a, b) => a.start - b.start);
+}
+
+/** A stretch of whole lines: from a line's start to the line break ending a line (or the text's end). */
+interface LineRange {
+  start: number;
+  end: number;
+}
+
+/** Global copies of the triggers, to find every line holding one. */
+const globalTriggers = new Map<RegExp, RegExp>();
+
+/**
+ * The lines of `text` holding a match of `trigger`, adjacent lines merged. A rule runs over
+ * these only: no rule matches across a line break (their patterns spell spaces out; the
+ * test checks that no pattern can match one) and every match contains the rule's trigger
+ * (tested too), so a match outside these lines cannot exist. Most of a news text's
+ * paragraphs hold no month, clock time or season, and each rule's expression costs a
+ * few nanoseconds per character it is tried at.
+ */
+function linesHolding(text: string, trigger: RegExp): LineRange[] {
+  let global = globalTriggers.get(trigger);
+  if (!global) globalTriggers.set(trigger, (global = new RegExp(trigger.source, trigger.flags.replace('g', '') + 'g')));
+  const ranges: LineRange[] = [];
+  global.lastIndex = 0;
+  for (let hit = global.exec(text); hit !== null; hit = global.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', hit.index - 1) + 1;
+    let lineEnd = text.indexOf('\n', hit.index);
+    if (lineEnd < 0) lineEnd = text.length;
+    const last = ranges[ranges.length - 1];
+    if (last && last.end + 1 >= lineStart) last.end = lineEnd;
+    else ranges.push({ start: lineStart, end: lineEnd });
+    // The rest of this line is in already.
+    global.lastIndex = lineEnd;
+    if (lineEnd === text.length) break;
+  }
+  return ranges;
+}
+
+/**
+ * Every match of every rule in `text`, rule by rule, each rule's in text order; `match.index`
+ * is an offset into `text`. The same matches as each rule's expression run over the whole
+ * text (test/annotate/dates.test.ts), found by running it over its triggers' lines only.
+ */
+export function* ruleMatches(text: string): Generator<{ rule: TimexRule; match: RegExpExecArray }> {
+  // Rules share triggers (four need a month name): find each trigger's lines once per text.
+  const triggeredLines = new Map<RegExp, LineRange[]>();
+  for (const rule of TIMEX_RULES) {
+    const trigger = TIMEX_TRIGGERS[rule.name];
+    let ranges: LineRange[] = [{ start: 0, end: text.length }];
+    if (trigger) {
+      ranges = triggeredLines.get(trigger) ?? linesHolding(text, trigger);
+      triggeredLines.set(trigger, ranges);
+    }
+    for (const range of ranges) {
+      // The lines alone, as their own string: the expression then scans only them. The
+      // character before a line is a line break or nothing and the one after it a line break
+      // or nothing, which every pattern's look-arounds treat alike, so the matches are those
+      // of the whole text.
+      const lines = range.start === 0 && range.end === text.length ? text : text.slice(range.start, range.end);
+      // exec on the rule's own (global) expression: matchAll would clone it for every range.
+      const pattern = rule.pattern;
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(lines); match !== null; match = pattern.exec(lines)) {
+        if (match[0].length === 0) pattern.lastIndex++;
+        if (range.start !== 0) shiftMatch(match, range.start);
+        yield { rule, match };
+      }
+    }
+  }
+}
+
+/** Makes a match found in a part of a text starting at `offset` one found in the text. */
+function shiftMatch(match: RegExpExecArray, offset: number): void {
+  match.index += offset;
+  // Group indices (the `d` flag): the named groups' pairs are the numbered ones, shifted once.
+  const indices = match.indices;
+  if (!indices) return;
+  const shifted = new Set<[number, number]>();
+  const shift = (pair: [number, number] | undefined) => {
+    if (!pair || shifted.has(pair)) return;
+    pair[0] += offset;
+    pair[1] += offset;
+    shifted.add(pair);
+  };
+  for (const pair of indices) shift(pair);
+  for (const pair of Object.values(indices.groups ?? {})) shift(pair);
 }
 
 /** Longest first, then earliest: overlapping shorter readings lose. */

@@ -69,7 +69,6 @@ export function spellingSkeleton(token: string): string {
 /** Names repeat within and across articles; folding them is most of linking's cost. */
 const CACHE_LIMIT = 100_000;
 const skeletonCache = new Map<string, string>();
-const coreCache = new Map<string, string[]>();
 
 function computeSkeleton(token: string): string {
   if (/^\d+$/.test(token)) return token;
@@ -82,14 +81,27 @@ function computeSkeleton(token: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-function coreTokens(name: string, type: EntityType): string[] {
+/** What linking reads of a name of a type: its core tokens, their skeletons and the canonical key. */
+interface NameForms {
+  tokens: string[];
+  skeleton: string[];
+  key: string;
+}
+
+/** Names of a type → their forms (by `type NUL name`). */
+const formsCache = new Map<string, NameForms>();
+
+function nameForms(name: string, type: EntityType): NameForms {
   const cacheKey = `${type}\u0000${name}`;
-  let tokens = coreCache.get(cacheKey);
-  if (tokens === undefined) {
-    if (coreCache.size > CACHE_LIMIT) coreCache.clear();
-    coreCache.set(cacheKey, (tokens = computeCoreTokens(name, type)));
+  let forms = formsCache.get(cacheKey);
+  if (forms === undefined) {
+    if (formsCache.size > CACHE_LIMIT) formsCache.clear();
+    const tokens = computeCoreTokens(name, type);
+    const skeleton = tokens.map(spellingSkeleton);
+    forms = { tokens, skeleton, key: `${type.toLowerCase()}:${skeleton.join(' ')}` };
+    formsCache.set(cacheKey, forms);
   }
-  return tokens;
+  return forms;
 }
 
 function computeCoreTokens(name: string, type: EntityType): string[] {
@@ -108,8 +120,7 @@ function computeCoreTokens(name: string, type: EntityType): string[] {
  * "Washington" the place apart from "Washington" the person.
  */
 export function canonicalKey(name: string, type: EntityType): string {
-  const tokens = coreTokens(name, type);
-  return `${type.toLowerCase()}:${tokens.map(spellingSkeleton).join(' ')}`;
+  return nameForms(name, type).key;
 }
 
 /** Display form of a name: title-cased when the source had no case to go by. */
@@ -142,6 +153,13 @@ interface NameGroup {
   /** Start offsets of its full-name mentions. */
   positions: number[];
 }
+
+/** A mention of the text or of its context (the headline). */
+interface ContextualSpan extends TaggedSpan {
+  fromContext: boolean;
+}
+
+interface PreparedMention extends ContextualSpan, NameForms {}
 
 /** Both arguments are skeleton token lists. */
 function isContiguousSubsequence(short: string[], long: string[]): boolean {
@@ -179,14 +197,15 @@ export function linkEntities(mentions: TaggedSpan[], context: TaggedSpan[] = [])
   // Context mentions (the headline's) name full names for the text's short mentions; only
   // the text's own mentions are returned. They count as written before the text.
   const shift = -1 - Math.max(0, ...context.map((m) => m.end));
-  const combined = [...context.map((m) => ({ ...m, start: m.start + shift, end: m.end + shift, fromContext: true })), ...mentions.map((m) => ({ ...m, fromContext: false }))];
-  const prepared = splitJuxtaposedSurnames(combined)
-    .map((m) => {
-      const tokens = coreTokens(m.text, m.type);
-      const skeleton = tokens.map(spellingSkeleton);
-      return { ...m, tokens, skeleton, key: `${m.type.toLowerCase()}:${skeleton.join(' ')}` };
-    })
-    .filter((m) => m.tokens.length > 0);
+  // Object literals throughout, not spreads: this runs for every mention of every article.
+  const combined: ContextualSpan[] = [];
+  for (const m of context) combined.push({ start: m.start + shift, end: m.end + shift, text: m.text, type: m.type, fromContext: true });
+  for (const m of mentions) combined.push({ start: m.start, end: m.end, text: m.text, type: m.type, fromContext: false });
+  const prepared: PreparedMention[] = [];
+  for (const m of splitJuxtaposedSurnames(combined)) {
+    const { tokens, skeleton, key } = nameForms(m.text, m.type);
+    if (tokens.length > 0) prepared.push({ start: m.start, end: m.end, text: m.text, type: m.type, fromContext: m.fromContext, tokens, skeleton, key });
+  }
   // Full person names: two or more tokens, grouped by key; a shorter one inside a longer one is a part.
   const groups = new Map<string, NameGroup>();
   for (const m of prepared) {
@@ -214,9 +233,10 @@ export function linkEntities(mentions: TaggedSpan[], context: TaggedSpan[] = [])
   const acronyms = orgAcronyms(prepared);
   // Salience: full-name mentions, plus the short mentions already given to the name.
   const salience = new Map<NameGroup, number>(fullNames.map((f) => [f, f.positions.length]));
-  return prepared.flatMap((m): EntityMention[] => {
-    if (m.fromContext) return [];
-    const base = { start: m.start, end: m.end, text: m.text, type: m.type };
+  const out: EntityMention[] = [];
+  for (const m of prepared) {
+    if (m.fromContext) continue;
+    let canonical: string | undefined;
     if (m.type === 'PERSON') {
       let group: NameGroup | undefined;
       if (m.tokens.length >= 2) {
@@ -230,14 +250,26 @@ export function linkEntities(mentions: TaggedSpan[], context: TaggedSpan[] = [])
           salience.set(group, (salience.get(group) ?? 0) + 1);
         }
       }
-      return [{ ...base, canonical: group ? bestForm(group) : personDisplay(m.text) }];
+      canonical = group ? bestForm(group) : personDisplay(m.text);
+    } else if (m.type === 'ORG' && m.tokens.length === 1) {
+      canonical = acronyms.get(m.tokens[0]);
     }
-    if (m.type === 'ORG') {
-      const expanded = acronyms.get(m.tokens.join(''));
-      if (m.tokens.length === 1 && expanded) return [{ ...base, canonical: expanded }];
-    }
-    return [{ ...base, canonical: displayName(m.text.replace(/^the\s+/i, '')) }];
-  });
+    canonical ??= cachedDisplayName(m.text);
+    out.push({ start: m.start, end: m.end, text: m.text, type: m.type, canonical });
+  }
+  return out;
+}
+
+/** Display names of non-person mentions, by their text ("the" dropped): the same names recur across articles. */
+const displayCache = new Map<string, string>();
+function cachedDisplayName(text: string): string {
+  let display = displayCache.get(text);
+  if (display === undefined) {
+    if (displayCache.size > CACHE_LIMIT) displayCache.clear();
+    display = displayName(text.replace(/^the\s+/i, ''));
+    displayCache.set(text, display);
+  }
+  return display;
 }
 
 /**
@@ -257,7 +289,7 @@ function splitJuxtaposedSurnames<T extends TaggedSpan>(mentions: T[]): T[] {
     if (!keys) map.set(token, (keys = new Set()));
     keys.add(key);
   };
-  const skeletons = mentions.map((m) => (m.type === 'PERSON' ? coreTokens(m.text, m.type).map(spellingSkeleton) : []));
+  const skeletons = mentions.map((m) => (m.type === 'PERSON' ? nameForms(m.text, m.type).skeleton : []));
   for (const skeleton of skeletons) {
     if (skeleton.length < 2) continue;
     const key = skeleton.join(' ');

@@ -176,6 +176,55 @@ describe('dates: rule triggers', () => {
     }
   });
 
+  it('no rule pattern can match a line break or anchor to the text\'s ends (rules run line by line)', async () => {
+    const { TIMEX_RULES } = await import('../../src/annotate/timex-grammar.ts');
+    for (const rule of TIMEX_RULES) {
+      const source = rule.pattern.source;
+      assert.equal(rule.pattern.flags.includes('m') || rule.pattern.flags.includes('s'), false, `rule ${rule.name} has flags ${rule.pattern.flags}`);
+      let inClass = false;
+      for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        const where = `rule ${rule.name} at ${i}: …${source.slice(Math.max(0, i - 20), i + 5)}`;
+        if (c === '\\') {
+          // Escapes that match a line break: \s, \S, \W, \D, \n, \r (inside a class or not).
+          assert.equal('sSWDnr'.includes(source[i + 1]), false, where);
+          i++;
+          continue;
+        }
+        if (inClass) {
+          if (c === ']') inClass = false;
+          continue;
+        }
+        if (c === '[') {
+          inClass = true;
+          assert.notEqual(source[i + 1], '^', `negated class, ${where}`);
+          continue;
+        }
+        assert.equal('.^$'.includes(c), false, where);
+      }
+    }
+  });
+
+  it('rules run over the lines holding their trigger find what each rule finds in the whole text', async () => {
+    const { TIMEX_RULES } = await import('../../src/annotate/timex-grammar.ts');
+    const { ruleMatches } = await import('../../src/annotate/dates.ts');
+    // The samples as paragraphs, with lines that hold no trigger of most rules in between,
+    // a CRLF, blank lines, and expressions at the very start and end of the text.
+    // Where a match is, and where its groups are when the rule asks for their indices.
+    const described = (rule: string, match: RegExpMatchArray) => `${rule} ${match.index} ${match[0]} ${JSON.stringify([match.indices, match.indices?.groups])}`;
+    const paragraphs = SAMPLES.split(/(?<=\.) /);
+    const body = paragraphs.map((p, i) => (i % 2 ? `${p}\nNothing of note here.\r\n\n` : `${p}\n\n`)).join('Plain words only.\n');
+    for (const text of [`May 6 ${body}tomorrow`, body.replace(/\n/g, ' '), 'Yesterday', '']) {
+      const wholeText: string[] = [];
+      for (const rule of TIMEX_RULES) {
+        for (const match of text.matchAll(rule.pattern)) wholeText.push(described(rule.name, match));
+      }
+      const lineByLine = [...ruleMatches(text)].map(({ rule, match }) => described(rule.name, match));
+      if (text.length > 100) assert.ok(wholeText.length > 40 && wholeText.some((m) => m.includes('"day":[')), 'samples exercise group indices');
+      assert.deepEqual(lineByLine, wholeText);
+    }
+  });
+
   it('a text without a rule\'s trigger still gets the expressions other rules find', () => {
     // No digit, month, weekday or season here: only the unit and deictic rules apply.
     assert.deepEqual(valuesOf('He said it would take weeks, and it happened yesterday.'), [

@@ -75,7 +75,8 @@ export function enforceConsistency(
     for (const span of spansFromBilou(sequenceLabels)) {
       const key = spanKey(keys(sequence), span.start, span.end);
       if (key === HASH_SEED) continue;
-      mentions.push({ ...span, sequence, key });
+      // A literal, not a spread: this runs for every mention of every article.
+      mentions.push({ start: span.start, end: span.end, type: span.type, sequence, key });
       const byType = votes.get(key) ?? new Map<string, number>();
       byType.set(span.type, (byType.get(span.type) ?? 0) + 1);
       votes.set(key, byType);
