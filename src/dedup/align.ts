@@ -73,7 +73,8 @@ function isContentSeed(flags: Uint8Array, i: number): boolean {
 
 /** Score of aligning token i of a with token j of b. */
 function pairScore(a: CanonicalText, b: CanonicalText, i: number, j: number): number {
-  if (a.hashes[i] === b.hashes[j] && a.entries[i].canonical === b.entries[j].canonical) return MATCH_SCORE;
+  // Equal hashes are nearly always one shared word entry: compare the references before the strings.
+  if (a.hashes[i] === b.hashes[j] && (a.entries[i] === b.entries[j] || a.entries[i].canonical === b.entries[j].canonical)) return MATCH_SCORE;
   if (((a.flags[i] | b.flags[j]) & FLAG_STOPWORD) === 0 && synsetsIntersect(a.entries[i].synsets, b.entries[j].synsets)) return SYNONYM_SCORE;
   return MISMATCH_SCORE;
 }
@@ -158,7 +159,7 @@ function describe(a: CanonicalText, b: CanonicalText, e: Extension): AlignedPass
         for (const d of [diagonal + shift, diagonal - shift]) {
           const jj = i - d;
           if (jj < e.bFrom || jj >= e.bTo) continue;
-          if (a.hashes[i] === b.hashes[jj] && a.entries[i].canonical === b.entries[jj].canonical && (a.flags[i] & FLAG_STOPWORD) === 0) {
+          if (a.hashes[i] === b.hashes[jj] && (a.entries[i] === b.entries[jj] || a.entries[i].canonical === b.entries[jj].canonical) && (a.flags[i] & FLAG_STOPWORD) === 0) {
             diagonal = d;
             j = jj;
             score = MATCH_SCORE;
@@ -270,6 +271,7 @@ function seedPositions(key: number, out: Int32Array): number {
 }
 
 const seedHits = new Int32Array(MAX_SEED_OCCURRENCES);
+let coveredScratch = new Int32Array(4096);
 
 /** Passages of text reused between a and b, in order of position in a. */
 export function alignPassages(a: CanonicalText, b: CanonicalText): AlignedPassage[] {
@@ -279,7 +281,10 @@ export function alignPassages(a: CanonicalText, b: CanonicalText): AlignedPassag
   const seedsOfA = seedKeysOf(a);
   buildSeedTable(seedKeysOf(b));
   // Furthest a-index already covered on each diagonal: a seed inside it adds nothing.
-  const coveredTo = new Int32Array(na + nb); // indexed by diagonal + nb
+  // Indexed by diagonal + nb; a reused buffer (a fresh typed array per pair cost more than the zeroing).
+  if (coveredScratch.length < na + nb) coveredScratch = new Int32Array(Math.max(na + nb, coveredScratch.length * 2));
+  const coveredTo = coveredScratch;
+  coveredTo.fill(0, 0, na + nb);
   const extensions: Extension[] = [];
   for (let i = 0; i + SEED_TOKENS <= na; i++) {
     if (seedsOfA[i] === 0) continue;
@@ -291,7 +296,7 @@ export function alignPassages(a: CanonicalText, b: CanonicalText): AlignedPassag
       if (covered > i) continue;
       // The key matched; make sure the tokens do (32-bit keys can collide).
       let equal = true;
-      for (let k = 0; k < SEED_TOKENS && equal; k++) equal = a.entries[i + k].canonical === b.entries[j + k].canonical;
+      for (let k = 0; k < SEED_TOKENS && equal; k++) equal = a.entries[i + k] === b.entries[j + k] || a.entries[i + k].canonical === b.entries[j + k].canonical;
       if (!equal) continue;
       const e = extend(a, b, i, j, covered);
       coveredTo[diagonal + nb] = e.aTo;

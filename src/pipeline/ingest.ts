@@ -238,7 +238,8 @@ export class Ingestor {
     const relinks: Array<{ from: string; to: string }> = [];
     const copyEdges: CopyEdge[] = [];
     const sourceLines: Array<{ source: string; lineHash: string }> = [];
-    const batchLineCounts = new Map<string, number>();
+    /** source → line key → articles of this batch with that line. */
+    const batchLineCounts = new Map<string, Map<string, number>>();
     const spinUpdates = new Map<string, number>();
     this.copies.startBatch();
 
@@ -256,8 +257,10 @@ export class Ingestor {
       if (copies.length === 0 && article.nearDuplicateKeys.length) {
         const near = { minhash: article.minhash, minJaccard: NEAR_DUPLICATE_JACCARD };
         const fromStore = (await this.store.nearDuplicateCandidates(article.nearDuplicateKeys, near)).map(toBatchRef);
-        const fromBatch = article.nearDuplicateKeys.flatMap((k) => batchBands.get(k) ?? []);
-        copies = [...fromStore, ...fromBatch].filter((c) => c.minhash && estimateJaccard(c.minhash, article.minhash) >= NEAR_DUPLICATE_JACCARD);
+        copies = fromStore.filter((c) => c.minhash && estimateJaccard(c.minhash, article.minhash) >= NEAR_DUPLICATE_JACCARD);
+        for (const key of article.nearDuplicateKeys) {
+          for (const c of batchBands.get(key) ?? []) if (c.minhash && estimateJaccard(c.minhash, article.minhash) >= NEAR_DUPLICATE_JACCARD) copies.push(c);
+        }
       }
       const original = copies.length ? rootOf(copies) : null;
 
@@ -288,10 +291,13 @@ export class Ingestor {
       }
 
       const boilerplate = await this.withTemplates(article, batchLineCounts);
-      for (const lineHash of article.lineKeys) {
-        sourceLines.push({ source: article.source!, lineHash });
-        const key = `${article.source}\u0000${lineHash}`;
-        batchLineCounts.set(key, (batchLineCounts.get(key) ?? 0) + 1);
+      if (article.lineKeys.length > 0) {
+        let counts = batchLineCounts.get(article.source!);
+        if (!counts) batchLineCounts.set(article.source!, (counts = new Map()));
+        for (const lineHash of article.lineKeys) {
+          sourceLines.push({ source: article.source!, lineHash });
+          counts.set(lineHash, (counts.get(lineHash) ?? 0) + 1);
+        }
       }
 
       let spin: number | null = null;
@@ -354,10 +360,11 @@ export class Ingestor {
    * Adds template spans: lines this source has already published in other articles (bylines,
    * sign-offs, subscription pleas). Found here, where the per-source counts are.
    */
-  private async withTemplates(article: PreparedArticle, batchLineCounts: Map<string, number>): Promise<BoilerplateSpan[]> {
+  private async withTemplates(article: PreparedArticle, batchLineCounts: Map<string, Map<string, number>>): Promise<BoilerplateSpan[]> {
     if (!article.source || article.lineKeys.length === 0 || !this.findTemplates) return article.boilerplate;
     const stored = await this.store.sourceLineCounts(article.source, article.lineKeys);
-    const seen = (hash: string) => (stored.get(hash) ?? 0) + (batchLineCounts.get(`${article.source}\u0000${hash}`) ?? 0);
+    const inBatch = batchLineCounts.get(article.source);
+    const seen = (hash: string) => (stored.get(hash) ?? 0) + (inBatch?.get(hash) ?? 0);
     if (!article.lineKeys.some((hash) => seen(hash) > 0)) return article.boilerplate;
     const templates = this.findTemplates(article.text, seen);
     const merged = [...article.boilerplate];
