@@ -10,9 +10,9 @@
 import type { ArticleFeatures, ClusterParams } from './features.ts';
 import type { StoryRow } from '../store/types.ts';
 import { DEFAULT_JOIN_MODEL, joinProbability, type JoinModel } from './model.ts';
-import { pairFeatures, unitTfIdf, type ArticleVectors, type PairFeatures } from './pair-features.ts';
+import { pairFeatures, unitTfIdf, type ArticleVectors, type PairFeatures, type TermCounts } from './pair-features.ts';
 import { emptyStory, storyFromRow, storyToRow, type StoryState } from './story.ts';
-import { addInto, dot, norm, pack, topEntries, truncate } from './vectors.ts';
+import { addInto, dot, norm, topEntries, truncate } from './vectors.ts';
 import { IDF_PRIOR } from './idf-prior.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { isNumbered, type NumberedFeatures } from './term-numbers.ts';
@@ -135,38 +135,50 @@ export class OnlineClusterer {
    * frequencies (before weighting it: a streaming IDF); returns the unit TF-IDF vectors.
    */
   private vectorizeFeatures(article: ClusterArticle, count: boolean): ArticleVectors {
-    const { counts, title } = this.termIds(article.features);
+    const { text: textTerms, title: titleTerms } = this.termIds(article.features);
     if (count) {
-      for (const [id] of counts) this.vocabulary.count(id);
+      for (const id of textTerms.ids) this.vocabulary.count(id);
       this.docCount++;
       this.docDelta++;
     }
     const idf = (id: number) => this.idf(id);
-    const text = unitTfIdf(counts, idf);
+    const text = unitTfIdf(textTerms, idf);
     return {
-      text,
-      packedText: pack(text),
-      title: unitTfIdf(title, idf),
+      text: text.vector,
+      packedText: text.packed,
+      title: unitTfIdf(titleTerms, idf).vector,
       publishedMs: article.publishedMs,
-      terms: counts.length,
+      terms: textTerms.ids.length,
       arrival: this.seq,
     };
   }
 
   /** The features by vocabulary id, text terms first (ids are assigned in this order on first sight). */
-  private termIds(features: ArticleFeatures | NumberedFeatures): { counts: Array<[number, number]>; title: Array<[number, number]> } {
-    const counts: Array<[number, number]> = [];
-    const title: Array<[number, number]> = [];
+  private termIds(features: ArticleFeatures | NumberedFeatures): { text: TermCounts; title: TermCounts } {
+    const text: TermCounts = { ids: [], counts: [] };
+    const title: TermCounts = { ids: [], counts: [] };
     if (isNumbered(features)) {
       const space = features.space;
       if (!space) throw new Error('numbered features arrived without their term space');
-      for (let i = 0; i < features.numbers.length; i++) counts.push([space.id(features.numbers[i], this.vocabulary), features.weights[i]]);
-      for (let i = 0; i < features.titleNumbers.length; i++) title.push([space.id(features.titleNumbers[i], this.vocabulary), features.titleWeights[i]]);
+      for (let i = 0; i < features.numbers.length; i++) {
+        text.ids.push(space.id(features.numbers[i], this.vocabulary));
+        text.counts.push(features.weights[i]);
+      }
+      for (let i = 0; i < features.titleNumbers.length; i++) {
+        title.ids.push(space.id(features.titleNumbers[i], this.vocabulary));
+        title.counts.push(features.titleWeights[i]);
+      }
     } else {
-      for (const [term, tf] of features.counts) counts.push([this.vocabulary.id(term), tf]);
-      for (const [term, tf] of features.title ?? []) title.push([this.vocabulary.id(term), tf]);
+      for (const [term, tf] of features.counts) {
+        text.ids.push(this.vocabulary.id(term));
+        text.counts.push(tf);
+      }
+      for (const [term, tf] of features.title ?? []) {
+        title.ids.push(this.vocabulary.id(term));
+        title.counts.push(tf);
+      }
     }
-    return { counts, title };
+    return { text, title };
   }
 
   /** Unit-length TF-IDF vectors of an article's text and title (not counted into the statistics). */

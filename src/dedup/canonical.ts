@@ -9,7 +9,7 @@
  */
 import { isStopword } from './canonical-stopwords.ts';
 import { canonicalWord, synonymTables, wordSynsets, type PhraseNode } from './synonyms.ts';
-import { WORD_HASH_SEED, WordTable, wordHashStep } from '../text/word-table.ts';
+import { WORD_HASH_SEED, WordTable, wordHash, wordHashStep } from '../text/word-table.ts';
 
 /** Token flag: a function word. */
 export const FLAG_STOPWORD = 1;
@@ -120,6 +120,7 @@ const phraseEntries = new Map<PhraseNode, CanonicalWord>();
 export function clearCanonicalCache(): void {
   wordCache.clear();
   phraseEntries.clear();
+  wordGeneration++;
 }
 
 function phraseEntry(node: PhraseNode, infos: WordInfo[], from: number, span: number): CanonicalWord {
@@ -162,11 +163,12 @@ function isSocialPostLine(text: string, from: number): boolean {
 
 /**
  * Per-word scratch of canonicalise, reused across calls (grown when a text needs more): the
- * first pass writes here, the second folds phrases and copies out arrays of the exact size.
+ * scan writes here, the fold reads it and copies out arrays of the exact size.
  */
 const scratchInfos: WordInfo[] = [];
 let scratchStarts = new Int32Array(4096);
 let scratchEnds = new Int32Array(4096);
+/** FLAG_QUOTED and FLAG_LINE_START of each word (the stopword bit comes with its WordInfo). */
 let scratchFlags = new Uint8Array(4096);
 
 function reserveScratch(words: number): void {
@@ -177,12 +179,15 @@ function reserveScratch(words: number): void {
   scratchFlags = new Uint8Array(size);
 }
 
-/** Canonical tokens of a text; synonym tables must be loaded (initCopyDetection). */
-export function canonicalise(text: string): CanonicalText {
-  // Pass 1: words with spans and flags. A text has at most one word per two code units.
+/**
+ * The words of a text as canonicalise reads them: each word's value in `table` (looked up by
+ * its characters in place), span and position flags, written to `values`, scratchStarts,
+ * scratchEnds and scratchFlags; returns the word count. A text has at most one word per two
+ * code units. Shared by canonicalise and WordNumbering, so both read the same words.
+ */
+function scanWords<V>(text: string, table: WordTable<V>, values: V[]): number {
   const length = text.length;
   reserveScratch((length >> 1) + 1);
-  const infos = scratchInfos;
   const wordStarts = scratchStarts;
   const wordEnds = scratchEnds;
   const wordFlags = scratchFlags;
@@ -207,11 +212,10 @@ export function canonicalise(text: string): CanonicalText {
     let j = i + 1;
     let h = wordHashStep(WORD_HASH_SEED, c);
     for (let d: number; j < length && isWordChar((d = text.charCodeAt(j))); j++) h = wordHashStep(h, d);
-    const info = wordCache.get(text, i, j, h);
-    infos[n] = info;
+    values[n] = table.get(text, i, j, h);
     wordStarts[n] = i;
     wordEnds[n] = j;
-    let f = info.stopword ? FLAG_STOPWORD : 0;
+    let f = 0;
     if (quoted || socialPost) f |= FLAG_QUOTED;
     if (lineStart) f |= FLAG_LINE_START;
     wordFlags[n] = f;
@@ -219,8 +223,18 @@ export function canonicalise(text: string): CanonicalText {
     lineStart = false;
     i = j;
   }
+  return n;
+}
 
-  // Pass 2: fold multiword phrases (longest match through the trie), emit tokens.
+/**
+ * The canonical text of the `n` words in scratchInfos and the scratch spans and flags: folds
+ * multiword phrases (longest match through the trie) and emits tokens.
+ */
+function foldWords(n: number): CanonicalText {
+  const infos = scratchInfos;
+  const wordStarts = scratchStarts;
+  const wordEnds = scratchEnds;
+  const wordFlags = scratchFlags;
   const entries = new Array<CanonicalWord>(n);
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
@@ -241,10 +255,10 @@ export function canonicalise(text: string): CanonicalText {
     let entry: CanonicalWord;
     if (folded !== undefined) {
       entry = phraseEntry(folded, infos, i, span);
-      flags[k] = wordFlags[i] & ~FLAG_STOPWORD; // a folded phrase is a name, not a function word
+      flags[k] = wordFlags[i]; // a folded phrase is a name, not a function word
     } else {
       entry = infos[i];
-      flags[k] = wordFlags[i];
+      flags[k] = entry.stopword ? wordFlags[i] | FLAG_STOPWORD : wordFlags[i];
     }
     entries[k] = entry;
     hashes[k] = entry.hash;
@@ -262,6 +276,119 @@ export function canonicalise(text: string): CanonicalText {
     hashes: k === n ? hashes : hashes.slice(0, k),
     flags: k === n ? flags : flags.slice(0, k),
   };
+}
+
+/** Canonical tokens of a text; synonym tables must be loaded (initCopyDetection). */
+export function canonicalise(text: string): CanonicalText {
+  return foldWords(scanWords(text, wordCache, scratchInfos));
+}
+
+/**
+ * A text's words as canonicalise scans them, with numbers for words (WordNumbering): what a
+ * prepare worker posts so that the thread detecting copies builds the canonical text
+ * (canonicalFromNumbered) without scanning and hashing the text again. Packed in one array:
+ * [number, start, end, flags] per word.
+ */
+export type NumberedWords = Int32Array;
+
+/**
+ * A prepare worker's side: numbers the distinct words (as written) it scans, in order of
+ * first sight, and keeps the words numbered since the last takeNew() to post. The receiving
+ * side keeps them in order (CanonicalWordSpace). Numbering starts over (`restart`) between
+ * messages only, never within one, so every message's numbers belong to one generation.
+ */
+export class WordNumbering {
+  private unposted: Array<string | null> = [];
+  private readonly table: WordTable<number>;
+  private readonly numbers: number[] = [];
+
+  constructor(private readonly restartAfter = MAX_WORD_CACHE) {
+    // Room for a message's worth of new words beyond restartAfter: the table must never
+    // clear itself (renumber) in the middle of a message.
+    this.table = new WordTable((word) => {
+      this.unposted.push(word);
+      return this.table.size;
+    }, restartAfter + 200_000);
+  }
+
+  /**
+   * Call before the words of a message: past `restartAfter` words the numbering starts over
+   * here, and a null among the new words tells the receiving side.
+   */
+  startMessage(): void {
+    if (this.table.size <= this.restartAfter) return;
+    this.table.clear();
+    this.unposted.push(null);
+  }
+
+  /** The words of `text` (an analysis text, as canonicalise would read it), numbered. */
+  words(text: string): NumberedWords {
+    const n = scanWords(text, this.table, this.numbers);
+    const out = new Int32Array(n * 4);
+    for (let i = 0; i < n; i++) {
+      out[i * 4] = this.numbers[i];
+      out[i * 4 + 1] = scratchStarts[i];
+      out[i * 4 + 2] = scratchEnds[i];
+      out[i * 4 + 3] = scratchFlags[i];
+    }
+    this.numbers.length = 0;
+    return out;
+  }
+
+  /** What was numbered since the last call, in order (null: the numbering started over). Post it with the message. */
+  takeNew(): Array<string | null> {
+    const out = this.unposted;
+    this.unposted = [];
+    return out;
+  }
+}
+
+/** Bumped whenever cached word descriptions change meaning (clearCanonicalCache). */
+let wordGeneration = 0;
+
+/** The receiving side of one WordNumbering: its words in number order, and their descriptions once asked. */
+export class CanonicalWordSpace {
+  private words: string[] = [];
+  private infos: Array<WordInfo | undefined> = [];
+  private generation = wordGeneration;
+
+  /** Applies what the worker's takeNew() returned. */
+  extend(newWords: ReadonlyArray<string | null>): void {
+    for (const word of newWords) {
+      if (word === null) {
+        this.words = [];
+        this.infos = [];
+      } else this.words.push(word);
+    }
+  }
+
+  info(number: number): WordInfo {
+    if (this.generation !== wordGeneration) {
+      this.infos = [];
+      this.generation = wordGeneration;
+    }
+    let info = this.infos[number];
+    if (info === undefined) {
+      const word = this.words[number];
+      if (word === undefined) throw new Error(`word ${number} was never posted`);
+      info = wordCache.get(word, 0, word.length, wordHash(word, 0, word.length));
+      this.infos[number] = info;
+    }
+    return info;
+  }
+}
+
+/** canonicalise(text) for the text a worker numbered, with its words from `space`. */
+export function canonicalFromNumbered(words: NumberedWords, space: CanonicalWordSpace): CanonicalText {
+  const n = words.length >> 2;
+  reserveScratch(n);
+  for (let i = 0; i < n; i++) {
+    scratchInfos[i] = space.info(words[i * 4]);
+    scratchStarts[i] = words[i * 4 + 1];
+    scratchEnds[i] = words[i * 4 + 2];
+    scratchFlags[i] = words[i * 4 + 3];
+  }
+  return foldWords(n);
 }
 
 /** The canonical tokens as strings (evaluation and tests; the aligner reads entries in place). */

@@ -11,6 +11,7 @@ import { isNumbered, TermSpace } from '../cluster/term-numbers.ts';
 import { analysisText, finishArticle, internalError, type PrepareOptions, type PrepareResult } from './prepare.ts';
 import { loadCopyFeatures } from './stages.ts';
 import { boilerplateLineKeys } from '../dedup/boilerplate.ts';
+import { CanonicalWordSpace, canonicalFromNumbered } from '../dedup/canonical.ts';
 import type { PrepareRequest, PrepareResponse } from './prepare-worker.ts';
 
 /**
@@ -56,23 +57,25 @@ export class PreparePool {
       pool.finishInWorkers = options.finishInWorkers;
       pool.balanced = false;
     }
-    // Copy features are computed here, on arrival, not in the worker: a canonical text is
-    // hundreds of small arrays, and posting one cost about as much as computing it (its
-    // synsets had to be looked up again on this side anyway), while this thread, which
-    // aligns candidates with them, had time to spare and the worker had none.
+    // Copy features are computed here, on arrival, not in the worker: a canonical text holds
+    // this thread's shared word entries (with their synsets), which a message cannot carry.
+    // A worker with time to spare scans and numbers the words (canonical.ts WordNumbering),
+    // and the canonical text is then built here from the numbers with array reads.
     const copyFeatures: NonNullable<PrepareOptions['copyFeatures']> = await loadCopyFeatures();
     const boot = new URL('./prepare-worker-boot.mjs', import.meta.url);
     await Promise.all(
       Array.from({ length: size }, () => {
         const worker = new Worker(boot, { workerData: { clusterParams }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } });
         pool.workers.push(worker);
-        // The worker's numbered terms, kept in the order it posts them.
+        // The worker's numbered terms and words, kept in the order it posts them.
         const terms = new TermSpace();
+        const words = new CanonicalWordSpace();
         return new Promise<void>((resolve, reject) => {
           worker.once('error', reject);
           worker.on('message', (message: PrepareResponse | { ready: true }) => {
             if ('ready' in message) return resolve();
             terms.extend(message.newTerms);
+            words.extend(message.newWords);
             const done = pool.pending.get(message.chunk);
             pool.pending.delete(message.chunk);
             if (!done) return; // settled already, by a worker failure
@@ -82,7 +85,9 @@ export class PreparePool {
               if (isNumbered(article.features)) article.features.space = terms;
               try {
                 const clean = analysisText(article.text, article.boilerplate);
-                article.copy = copyFeatures(clean, article.text);
+                const numbered = article.canonicalWords;
+                delete article.canonicalWords;
+                article.copy = copyFeatures(clean, article.text, numbered && canonicalFromNumbered(numbered, words));
                 finishArticle(article, clean, boilerplateLineKeys);
                 return result;
               } catch (err) {
@@ -117,7 +122,8 @@ export class PreparePool {
    * Gives the steps either thread can do to whichever was less busy over the last second:
    * this thread or the workers on average. The steps are language detection (up to 0.14 ms
    * an article; less where the English fast path decides), line keys (~0.03) and annotation
-   * serialisation (~0.03), as `npm run bench:fast-paths` measures them. Early in a large
+   * serialisation (~0.03), as `npm run bench:fast-paths` measures them, and the scan of the
+   * words copy features read (WordNumbering; the canonical text is built here either way). Early in a large
    * ingest the workers limit the rate; as the store grows, the ingest thread's look-ups and
    * writes catch up with them, and the work moves back. The results do not depend on where
    * the steps ran.

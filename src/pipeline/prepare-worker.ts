@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRecord } from '../types.ts';
 import type { ClusterParams } from '../cluster/features.ts';
 import { TermNumbers } from '../cluster/term-numbers.ts';
+import { WordNumbering } from '../dedup/canonical.ts';
 import { initHashing } from '../dedup/hash.ts';
 import { internalError, prepareArticle, type PrepareResult } from './prepare.ts';
 import { loadPrepareStages } from './stages.ts';
@@ -17,7 +18,8 @@ export interface PrepareRequest {
   records: RawRecord[];
   /**
    * Whether this worker does the steps either thread can do (language detection, line keys,
-   * annotation serialisation) or leaves them to the receiving thread (see PreparePool.rebalance).
+   * annotation serialisation, the numbering of the words copy features read) or leaves them to
+   * the receiving thread (see PreparePool.rebalance).
    */
   finishHere: boolean;
 }
@@ -27,6 +29,8 @@ export interface PrepareResponse {
   results: PrepareResult[];
   /** Terms numbered for the first time in this chunk's features, in number order. */
   newTerms: string[];
+  /** Words numbered for the first time in this chunk (canonical.ts WordNumbering.takeNew). */
+  newWords: Array<string | null>;
 }
 
 if (!parentPort) throw new Error('prepare-worker must run in a worker thread');
@@ -36,8 +40,11 @@ await initHashing();
 const stages = await loadPrepareStages({ html: true, copyFeatures: false, clusterParams: (workerData as { clusterParams?: ClusterParams } | null)?.clusterParams });
 const terms = new TermNumbers();
 stages.termNumbers = terms;
+const words = new WordNumbering();
+stages.canonicalWords = words;
 const deferring = { ...stages, deferFinish: true };
 port.on('message', (request: PrepareRequest) => {
+  words.startMessage();
   const results = request.records.map((record): PrepareResult => {
     try {
       const result = prepareArticle(record, request.finishHere ? stages : deferring);
@@ -55,6 +62,6 @@ port.on('message', (request: PrepareRequest) => {
     }
   });
   // The terms first numbered in this chunk travel with it (see term-numbers.ts).
-  port.postMessage({ chunk: request.chunk, results, newTerms: terms.takeNew() } satisfies PrepareResponse);
+  port.postMessage({ chunk: request.chunk, results, newTerms: terms.takeNew(), newWords: words.takeNew() } satisfies PrepareResponse);
 });
 port.postMessage({ ready: true });

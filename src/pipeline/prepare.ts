@@ -6,7 +6,7 @@
 import type { Annotations, BoilerplateSpan, Message, RawRecord } from '../types.ts';
 import type { ExtractedArticle } from '../extract/index.ts';
 import type { ArticleRow } from '../store/types.ts';
-import type { CanonicalText } from '../dedup/canonical.ts';
+import type { CanonicalText, NumberedWords, WordNumbering } from '../dedup/canonical.ts';
 import { maskBoilerplate } from '../dedup/boilerplate.ts';
 import { parsePublished, sourceFromUrl } from '../ingest/published.ts';
 import { contentKey, hasCaseInformation } from '../text/normalise.ts';
@@ -40,6 +40,11 @@ export interface PreparedArticle extends ArticleFields {
   copy: CopyFeatures | null;
   /** Line hashes for per-source template detection. */
   lineKeys: string[];
+  /**
+   * The analysis text's words, numbered by a prepare worker (PrepareOptions.canonicalWords),
+   * for the receiving thread's copy features; consumed there.
+   */
+  canonicalWords?: NumberedWords;
   warnings: Message[];
   /**
    * True when the steps either thread can do were left to the thread that receives the
@@ -74,7 +79,12 @@ export interface PrepareOptions {
    */
   deferFinish?: boolean;
   /** Canonical tokens, copy-index keys and a text-only spin score for copy detection. */
-  copyFeatures?: (analysis: string, text: string) => CopyFeatures;
+  copyFeatures?: (analysis: string, text: string, canonical?: CanonicalText) => CopyFeatures;
+  /**
+   * A prepare worker numbers the analysis text's words for the thread that computes copy
+   * features (unless deferFinish: then that thread scans the text itself; see PreparePool).
+   */
+  canonicalWords?: WordNumbering;
   /** Entities, places and dates; entity keys also feed the clustering. */
   annotate?: (text: string, published: string | null, mask: BoilerplateSpan[], title: string | null) => Annotations;
 }
@@ -185,6 +195,7 @@ export function prepareArticle(record: RawRecord, options: PrepareOptions): Prep
       features,
       copy: options.copyFeatures ? options.copyFeatures(clean, text) : null,
       lineKeys: source && options.boilerplateLineKeys && !options.deferFinish ? options.boilerplateLineKeys(text) : [],
+      ...(options.canonicalWords && !options.deferFinish ? { canonicalWords: options.canonicalWords.words(clean) } : {}),
       warnings,
     },
   };

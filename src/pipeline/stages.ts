@@ -10,8 +10,8 @@ export async function loadCopyFeatures(): Promise<NonNullable<PrepareOptions['co
   const copies = await import('../dedup/copies.ts');
   const { spinScore } = await import('../dedup/spin.ts');
   await copies.initCopyDetection();
-  return (analysis, text) => {
-    const canonical = copies.canonicalise(analysis);
+  return (analysis, text, numbered) => {
+    const canonical = numbered ?? copies.canonicalise(analysis);
     return { canonical, copyKeys: copies.copyCandidateKeys(canonical), spinAlone: spinScore(text, undefined, { canonical }) };
   };
 }

@@ -1,6 +1,6 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FLAG_QUOTED, FLAG_STOPWORD, canonicalTokens, canonicalise, writtenWords } from '../../src/dedup/canonical.ts';
+import { CanonicalWordSpace, FLAG_QUOTED, FLAG_STOPWORD, WordNumbering, canonicalFromNumbered, canonicalTokens, canonicalise, writtenWords } from '../../src/dedup/canonical.ts';
 import { copyCandidateKeys } from '../../src/dedup/copies-keys.ts';
 import { CopyCandidateIndex } from '../../src/dedup/copies-index.ts';
 import { initCopyDetection, registerAliases } from '../../src/dedup/copies.ts';
@@ -95,6 +95,50 @@ describe('canonicalise', () => {
     assert.deepEqual(quoted, ['we', 'will', 'rebuild', 'the', 'bridge', 'thanks', 'cityhall', 'for', 'the', 'help']);
     assert.ok(c.flags[words.indexOf('the')] & FLAG_STOPWORD);
     assert.equal(c.flags[words.indexOf('bridge')] & FLAG_STOPWORD, 0);
+  });
+});
+
+describe('canonical texts from numbered words', () => {
+  // A prepare worker scans and numbers the words; the thread detecting copies builds the
+  // canonical text from the numbers (prepare-pool.ts). It must be canonicalise's, exactly.
+  it('equal canonicalise of the same text, across restarts of the numbering and new aliases', () => {
+    const numbering = new WordNumbering(400); // starts over every few messages
+    const space = new CanonicalWordSpace();
+    const texts = [
+      'Zoë Müller — the “Russian Federation” delegate 🚀 spoke.',
+      'He said "we will rebuild the bridge" today.\nThanks @cityhall for the help',
+      'The Numbered Test Phrase met the United States of America in Kim Jong-un\'s Pyongyang.',
+      '',
+      ...newsCluster().slice(0, 60).map((a) => a.text),
+    ];
+    let restarts = 0;
+    for (let k = 0; k < texts.length; k += 3) {
+      numbering.startMessage();
+      const message = texts.slice(k, k + 3).map((text) => numbering.words(text));
+      const newWords = numbering.takeNew();
+      restarts += newWords.filter((w) => w === null).length;
+      space.extend(newWords);
+      message.forEach((numbered, i) => assert.deepEqual(canonicalFromNumbered(numbered, space), canonicalise(texts[k + i]), `text ${k + i}`));
+    }
+    assert.ok(restarts >= 3, `${restarts} restarts`);
+  });
+
+  it('follow aliases learned after the words were first described', () => {
+    const numbering = new WordNumbering();
+    const space = new CanonicalWordSpace();
+    const text = 'The Numbered Test Phrase met officials in Pyongyang.';
+    const build = () => {
+      numbering.startMessage();
+      const numbered = numbering.words(text);
+      space.extend(numbering.takeNew());
+      return canonicalFromNumbered(numbered, space);
+    };
+    assert.deepEqual(build(), canonicalise(text));
+    // Learned between messages: the second message brings no new word, only known numbers.
+    registerAliases([{ alias: 'Numbered Test Phrase', canonical: 'Zyzzyva' }]);
+    const after = build();
+    assert.deepEqual(after, canonicalise(text));
+    assert.equal(canonicalTokens(after)[1], 'zyzzyva');
   });
 });
 
