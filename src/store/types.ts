@@ -81,6 +81,7 @@ export interface ArticleRef {
   duplicateOf: string | null;
   storyId: number | null;
   minhash: Uint32Array | null;
+  spinScore: number | null;
 }
 
 export interface StoryRow {

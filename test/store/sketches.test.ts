@@ -9,7 +9,11 @@ import { prepareArticle } from '../../src/pipeline/prepare.ts';
 import { DEFAULT_CLUSTER_PARAMS } from '../../src/cluster/features.ts';
 import { initHashing } from '../../src/dedup/hash.ts';
 import { readInputs } from '../../src/ingest/readers.ts';
-import { scratchDir } from '../helpers.ts';
+import { ROOT, scratchDir } from '../helpers.ts';
+import { canonicalise } from '../../src/dedup/canonical.ts';
+import { copyCandidateKeys } from '../../src/dedup/copies-keys.ts';
+import { initCopyDetection } from '../../src/dedup/copies.ts';
+import { Spinner, seededRandom } from '../../src/eval/spin-generator.ts';
 
 const paragraph = (topic: string, n: number) =>
   Array.from({ length: n }, (_, i) => `The ${topic} report number ${i} describes event ${topic}-${i * 7} in careful detail with unique wording ${topic}${i}.`).join(' ');
@@ -114,4 +118,28 @@ test('references remembered by one connection are dropped when another connectio
   await second.close();
   assert.deepEqual(await links(), [['early', null], ['late', 'early']]);
   await first.close();
+});
+
+test('copy candidates from remembered references carry the spin score the rows hold after an original arrives', async () => {
+  await initHashing();
+  await initCopyDetection();
+  const dir = scratchDir();
+  const write = (name: string, records: object[]) => writeJsonl(dir, name, records);
+  const sample = fs.readFileSync(path.join(ROOT, 'examples/sample/news-sample.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const original = sample.map((r) => r.text as string).find((t) => t.split(/\s+/).length > 300)!;
+  const spun = new Spinner().spin(original, 0.3, seededRandom(7)).text;
+  const keys = copyCandidateKeys(canonicalise(spun));
+  const spinOf = async (s: ReturnType<typeof openStore>) => (await s.copyCandidates(keys, 8)).candidates.find((c) => c.id === 'spun')?.spinScore;
+  const db = path.join(dir, 'db.sqlite');
+  const store = openStore(db);
+  await ingest(store, readInputs([write('one.jsonl', [{ id: 'spun', text: spun, published: '2020-01-05T00:00:00Z', source: 'copier.example' }])]));
+  const alone = await spinOf(store);
+  // The original arrives later but was published earlier: the stored copy's score is updated.
+  await ingest(store, readInputs([write('two.jsonl', [{ id: 'original', text: original, published: '2020-01-01T00:00:00Z', source: 'wire.example' }])]));
+  const fresh = openStore(db);
+  const stored = await spinOf(fresh);
+  await fresh.close();
+  assert.ok(alone !== undefined && stored !== undefined && stored > alone, `spin ${alone} → ${stored}`);
+  assert.equal(await spinOf(store), stored, 'memory answers what the row holds');
+  await store.close();
 });

@@ -59,6 +59,7 @@ function toRef(row: Row): ArticleRef {
     duplicateOf: (row.duplicate_of as string) ?? null,
     storyId: (row.story_id as number) ?? null,
     minhash: row.minhash ? signatureFromBuffer(row.minhash as Buffer) : null,
+    spinScore: (row.spin_score as number) ?? null,
   };
 }
 
@@ -77,7 +78,7 @@ function toStory(row: Row): StoryRow {
 }
 
 
-const REF_COLUMNS = 'rowid, id, published_ms, ingest_seq, duplicate_of, story_id, minhash';
+const REF_COLUMNS = 'rowid, id, published_ms, ingest_seq, duplicate_of, story_id, minhash, spin_score';
 /**
  * Candidate references (with their MinHash signature, ~0.5 kB each) kept in memory by rowid:
  * see nearDuplicateCandidates. In one instrumented 100k bench run, nine in ten of the rows a
@@ -145,7 +146,7 @@ export class SqliteStore implements Store {
       getArticle: db.prepare('SELECT * FROM article WHERE id = ?'),
       insertCopyEdge: db.prepare(`INSERT INTO copy_edge (article_id, source_id, share, spun, passages) VALUES (@articleId, @sourceId, @share, @spun, @passages)
         ON CONFLICT(article_id, source_id) DO UPDATE SET share = excluded.share, spun = excluded.spun, passages = excluded.passages`),
-      updateSpin: db.prepare('UPDATE article SET spin_score = @spinScore WHERE id = @id'),
+      updateSpin: db.prepare('UPDATE article SET spin_score = @spinScore WHERE id = @id RETURNING rowid'),
       addSourceLine: db.prepare(`INSERT INTO source_line (source, line_hash, articles) VALUES (?, ?, 1)
         ON CONFLICT(source, line_hash) DO UPDATE SET articles = articles + 1`),
       copiedFrom: db.prepare('SELECT source_id, share, spun, passages FROM copy_edge WHERE article_id = ? ORDER BY share DESC'),
@@ -241,15 +242,11 @@ export class SqliteStore implements Store {
     // Holders known in memory need no row read (at 100k articles most rows are not in the
     // page cache), and those whose signature is too far from the query are dropped here.
     // Another connection's commit may have relinked cached rows: then the references go.
-    const version = this.statements.dataVersion.get() as number;
-    if (version !== this.refsVersion) {
-      this.refs.clear();
-      this.refsVersion = version;
-    }
+    const refs = this.currentRefs();
     const out: ArticleRef[] = [];
     const toRead: number[] = [];
     for (const rowid of this.postings.bandHolders(bandKeys)) {
-      const ref = this.refs.get(rowid);
+      const ref = refs.get(rowid);
       if (ref !== undefined) {
         if (!near || (ref.minhash !== null && estimateJaccard(ref.minhash, near.minhash) >= near.minJaccard)) out.push({ ...ref });
         continue;
@@ -261,12 +258,22 @@ export class SqliteStore implements Store {
       const rows = this.cached(`SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
       for (const row of rows) {
         const ref = toRef(row);
-        this.refs.set(ref.rowid, ref);
+        refs.set(ref.rowid, ref);
         if (ref.minhash) this.sketches.set(ref.rowid, ref.minhash);
         out.push({ ...ref });
       }
     }
     return out;
+  }
+
+  /** The cached references, emptied first if another connection has committed since they were current. */
+  private currentRefs(): RecentCache<number, ArticleRef> {
+    const version = this.statements.dataVersion.get() as number;
+    if (version !== this.refsVersion) {
+      this.refs.clear();
+      this.refsVersion = version;
+    }
+    return this.refs;
   }
 
   /** What a relink did to the rows, done to the cached references (see the relink statement). */
@@ -308,6 +315,8 @@ export class SqliteStore implements Store {
   async commitBatch(batch: BatchWrite): Promise<void> {
     const s = this.statements;
     const written: ArticleRef[] = [];
+    /** Spin scores set on stored rows, for the cached references once the batch is in. */
+    const spun: Array<{ rowid: number; spinScore: number }> = [];
     // Grouped: the batch becomes a savepoint inside the group's open transaction (writing
     // the same random pages of the posting tables and indexes once per group, not per batch).
     const grouped = this.grouping;
@@ -326,14 +335,16 @@ export class SqliteStore implements Store {
           minhash: article.minhash ? signatureToBuffer(article.minhash) : null,
         });
         const rowid = Number(info.lastInsertRowid);
-        written.push({ rowid, id: article.id, publishedMs: article.publishedMs, ingestSeq: seq, duplicateOf: article.duplicateOf, storyId: article.storyId, minhash: article.minhash });
+        written.push({ rowid, id: article.id, publishedMs: article.publishedMs, ingestSeq: seq, duplicateOf: article.duplicateOf, storyId: article.storyId, minhash: article.minhash, spinScore: article.spinScore });
         s.insertFts.run(rowid, article.title ?? '', article.text);
         const facets = article.serialisedAnnotations?.facets ?? (article.annotations ? facetRows(article.annotations) : null);
         if (facets) this.insertFacets(rowid, facets);
         this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
       }
       for (const edge of batch.copyEdges ?? []) s.insertCopyEdge.run({ ...edge, spun: edge.spun ? 1 : 0, passages: JSON.stringify(edge.passages) });
-      for (const update of batch.spinUpdates ?? []) s.updateSpin.run(update);
+      for (const update of batch.spinUpdates ?? []) {
+        for (const row of s.updateSpin.all(update) as Array<{ rowid: number }>) spun.push({ rowid: row.rowid, spinScore: update.spinScore });
+      }
       for (const line of batch.sourceLines ?? []) s.addSourceLine.run(line.source, line.lineHash);
       for (const relink of batch.duplicateRelinks) s.relink.run(relink);
       for (const story of batch.stories) s.upsertStory.run(story);
@@ -356,6 +367,10 @@ export class SqliteStore implements Store {
       if (ref.minhash) this.sketches.set(ref.rowid, ref.minhash);
     }
     for (const { from, to } of batch.duplicateRelinks) this.relinkCachedRefs(from, to);
+    for (const { rowid, spinScore } of spun) {
+      const ref = this.refs.get(rowid);
+      if (ref) ref.spinScore = spinScore;
+    }
   }
 
   async counts(): Promise<{ articles: number; stories: number; sources: number }> {
@@ -426,18 +441,29 @@ export class SqliteStore implements Store {
       .slice(0, limit)
       .map(([rowid]) => rowid);
     if (top.length === 0) return { candidates: [], holders };
-    // No text here: the columns read sit before it in the row (schema v6), and most
-    // candidates' canonical forms are in the copy detector's memory anyway.
-    const rows = this.cached(`SELECT rowid, id, published_ms, spin_score FROM article WHERE rowid IN (${top.map(() => '?').join(',')})`).all(...top) as Row[];
-    const candidates = rows
-      .sort((x, y) => (x.rowid as number) - (y.rowid as number))
-      .map((r) => ({
-        rowid: r.rowid as number,
-        id: r.id as string,
-        publishedMs: (r.published_ms as number) ?? null,
-        spinScore: (r.spin_score as number) ?? null,
-        sharedKeys: hits.get(r.rowid as number)!,
-      }));
+    // References held in memory need no row read (at 100k articles most rows are not in the
+    // page cache): the sources of copies are mostly recent articles or ones read again and
+    // again. The rest are read (no text: the columns sit before it in the row) and kept.
+    const refs = this.currentRefs();
+    const found: ArticleRef[] = [];
+    const toRead: number[] = [];
+    for (const rowid of top) {
+      const ref = refs.get(rowid);
+      if (ref) found.push(ref);
+      else toRead.push(rowid);
+    }
+    if (toRead.length > 0) {
+      const rows = this.cached(`SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (${toRead.map(() => '?').join(',')})`).all(...toRead) as Row[];
+      for (const row of rows) {
+        const ref = toRef(row);
+        refs.set(ref.rowid, ref);
+        if (ref.minhash) this.sketches.set(ref.rowid, ref.minhash);
+        found.push(ref);
+      }
+    }
+    const candidates = found
+      .sort((x, y) => x.rowid - y.rowid)
+      .map((r) => ({ rowid: r.rowid, id: r.id, publishedMs: r.publishedMs, spinScore: r.spinScore, sharedKeys: hits.get(r.rowid)! }));
     return { candidates, holders };
   }
 
