@@ -51,6 +51,29 @@ test('full lists are served from memory; lists below the cap are read again and 
   assert.deepEqual([...new Postings(db).copyKeyHits(['c1:p']).hits.keys()], [500, 900]);
 });
 
+test('held lists follow appends made here, keys found absent included, and are dropped when another connection commits', () => {
+  const { db, postings } = freshPostings();
+  db.transaction(() => postings.add(1, [], ['c1:a']))();
+  const hitsOf = (p: Postings, keys: string[]) => [...p.copyKeyHits(keys).hits.keys()].sort((x, y) => x - y);
+  assert.deepEqual(hitsOf(postings, ['c1:a', 'c1:b']), [1]); // c1:a read and held, c1:b held as absent
+  db.transaction(() => postings.add(2, [], ['c1:a', 'c1:b']))();
+  // Served from memory: take the rows away to prove it; the appends reached the held lists.
+  db.prepare('DELETE FROM copy_posting').run();
+  assert.deepEqual(hitsOf(postings, ['c1:a']), [1, 2]);
+  assert.deepEqual(hitsOf(postings, ['c1:b']), [2]);
+  // Another connection appends (and commits): this one's held lists are no longer the rows.
+  const other = new Database(db.name);
+  const otherPostings = new Postings(other);
+  other.transaction(() => otherPostings.add(3, [], ['c1:a', 'c1:c']))();
+  other.close();
+  assert.deepEqual(hitsOf(postings, ['c1:a', 'c1:c']), [3], 'read again: the rows as they are now');
+  // After a failed write the store calls forget(): the next look-up reads the table.
+  db.transaction(() => postings.add(4, [], ['c1:a']))();
+  postings.forget();
+  db.prepare('DELETE FROM copy_posting').run();
+  assert.deepEqual(hitsOf(postings, ['c1:a']), []);
+});
+
 test('copy-key hits count the keys each article shares; band holders are distinct', () => {
   const { db, postings } = freshPostings();
   db.transaction(() => {

@@ -139,7 +139,7 @@ test('copy candidates from remembered references carry the spin score the rows h
   const fresh = openStore(db);
   const stored = await spinOf(fresh);
   await fresh.close();
-  assert.ok(alone !== undefined && stored !== undefined && stored > alone, `spin ${alone} → ${stored}`);
+  assert.ok(alone != null && stored != null && stored > alone, `spin ${alone} → ${stored}`);
   assert.equal(await spinOf(store), stored, 'memory answers what the row holds');
   await store.close();
 });

@@ -189,7 +189,7 @@ export class SqliteStore implements Store {
 
   /**
    * Commits the open group. Should the commit itself fail, the group is rolled back and
-   * what this store remembered of it (signatures, full posting lists read inside it) goes.
+   * what this store remembered of it (signatures, posting lists read or appended inside it) goes.
    */
   async flushWrites(): Promise<void> {
     if (!this.db.inTransaction) return;
@@ -359,6 +359,8 @@ export class SqliteStore implements Store {
       // Some errors (disk full, I/O) make SQLite roll back the whole open transaction, the
       // group's earlier batches with it, not just this batch's savepoint.
       if (grouped && !this.db.inTransaction) this.forgetUncommitted();
+      // The batch's appends reached the held posting lists; the table may not have them.
+      else this.postings.forget();
       throw err;
     }
     // Only once the batch is in: a rolled-back batch leaves nothing behind in memory either.

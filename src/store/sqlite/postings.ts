@@ -11,6 +11,7 @@
 import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MAX_POSTINGS_PER_KEY } from '../../dedup/copies-index.ts';
 import { KeyFilter } from './key-filter.ts';
+import { RecentCache } from '../recent-cache.ts';
 
 /** Rowids kept per copy key: the candidate rule of src/dedup/copies-index.ts. */
 export const MAX_POSTINGS_PER_COPY_KEY = MAX_POSTINGS_PER_KEY;
@@ -68,12 +69,14 @@ function appendStatement(db: DatabaseHandle, table: string, cap: number): Statem
 }
 
 /**
- * Full lists kept in memory per table, at most this many (then forgotten and refilled): a
- * full list never changes again (appends stop at the cap and nothing deletes postings), so
- * holding it is always correct. Keys shared that widely — syndicated passages, stock
- * phrases — are the ones every new copy looks up; at ~0.2 kB a list this is ~10 MB at most.
+ * Lists kept in memory per table, the most recently used (then forgotten and read again).
+ * Appends made through this object are made to the held lists too, so a held list is always
+ * the row (another connection's commit empties them, see `lists`; a failed write, `forget`).
+ * Keys a look-up found absent are held as empty lists. Copy keys shared that widely —
+ * syndicated passages, stock phrases — are the ones every new copy looks up; at ~0.2 kB a
+ * list this is ~20 MB at most.
  */
-const MAX_CACHED_FULL_LISTS = 50_000;
+const CACHED_LISTS = { band_posting: 40_000, copy_posting: 100_000 } as const;
 /**
  * Band look-ups before the band keys are loaded into a Bloom filter (KeyFilter). Most band
  * keys of a new article are held by no one (on the 100k bench ~13 of 16), and the filter
@@ -82,13 +85,13 @@ const MAX_CACHED_FULL_LISTS = 50_000;
  */
 export const BAND_FILTER_AFTER_LOOKUPS = 2_000;
 
-/** One posting table: its name, list cap, append statement and the full lists held in memory. */
+/** One posting table: its name, list cap, append statement and the lists held in memory. */
 interface PostingTable {
   name: 'band_posting' | 'copy_posting';
   cap: number;
   append: Statement;
-  /** key → its list, for lists that reached the cap (see MAX_CACHED_FULL_LISTS). */
-  full: Map<number, number[]>;
+  /** key → its list as stored (empty: no row). */
+  held: RecentCache<number, number[]>;
 }
 
 export class Postings {
@@ -101,12 +104,14 @@ export class Postings {
   private bandFilterVersion = -1;
   private bandLookups = 0;
   private readonly dataVersion: Statement;
+  /** data_version the held lists are current for. */
+  private heldVersion = -1;
 
   constructor(
     private readonly db: DatabaseHandle,
     private readonly options: { bandFilterAfterLookups?: number } = {},
   ) {
-    const table = (name: PostingTable['name'], cap: number): PostingTable => ({ name, cap, append: appendStatement(db, name, cap), full: new Map() });
+    const table = (name: PostingTable['name'], cap: number): PostingTable => ({ name, cap, append: appendStatement(db, name, cap), held: new RecentCache(CACHED_LISTS[name]) });
     this.band = table('band_posting', MAX_POSTINGS_PER_BAND);
     this.copy = table('copy_posting', MAX_POSTINGS_PER_COPY_KEY);
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -135,19 +140,30 @@ export class Postings {
     return this.bandFilter !== null;
   }
 
-  /** Forgets the full lists held in memory (after a rollback of writes they were read in). */
+  /**
+   * Forgets the lists held in memory: after a write failed (its appends to held lists may
+   * have been rolled back in the table).
+   */
   forget(): void {
-    this.band.full.clear();
-    this.copy.full.clear();
+    this.band.held.clear();
+    this.copy.held.clear();
   }
 
-  /** Call inside the batch transaction. A key whose list is known to be full is skipped. */
+  /**
+   * Call inside the batch transaction (and `forget` if it fails). A key whose list is known
+   * to be full is skipped; a held list gets the append too.
+   */
   add(rowid: number, bandKeys: string[], copyKeys: string[]): void {
     const blob = encodeRowids([rowid]);
     const bandIds = bandKeys.map(bandKeyId);
     if (this.bandFilter) for (const key of bandIds) this.bandFilter.add(key);
     for (const [table, keys] of [[this.band, bandIds], [this.copy, copyKeys.map(copyKeyId)]] as const) {
-      for (const key of new Set(keys)) if (!table.full.has(key)) table.append.run(key, blob);
+      for (const key of new Set(keys)) {
+        const held = table.held.get(key);
+        if (held !== undefined && held.length >= table.cap) continue;
+        table.append.run(key, blob);
+        held?.push(rowid);
+      }
     }
   }
 
@@ -175,33 +191,38 @@ export class Postings {
   }
 
   /**
-   * The lists of `keys` (absent keys give none). Full lists come from memory; the others are
-   * read, and those read full are remembered. Reads happen between batches: they see
-   * committed batches, or batches of an open write group, which only a failed group commit
-   * can take back (the store then calls forget()).
+   * The lists of `keys` (absent keys give none): held ones from memory, the others read and
+   * held. Reads happen between batches: they see committed batches, or batches of an open
+   * write group, which only a failed write can take back (the store then calls forget()).
    */
   private lists(table: PostingTable, keys: number[]): Array<[key: number, rowids: number[]]> {
-    const { full, cap } = table;
+    const version = this.dataVersion.get() as number;
+    if (version !== this.heldVersion) {
+      // Another connection committed: its appends are not in the held lists.
+      this.forget();
+      this.heldVersion = version;
+    }
+    const { held } = table;
     const out: Array<[number, number[]]> = [];
     const toRead: number[] = [];
     for (const key of keys) {
-      const list = full.get(key);
-      if (list) out.push([key, list]);
-      else toRead.push(key);
+      const list = held.get(key);
+      if (list === undefined) toRead.push(key);
+      else if (list.length > 0) out.push([key, list]);
     }
     for (let i = 0; i < toRead.length; i += 500) {
       const part = toRead.slice(i, i + 500);
       const sql = `SELECT key, rowids FROM ${table.name} WHERE key IN (${part.map(() => '?').join(',')})`;
       let statement = this.lookups.get(sql);
       if (!statement) this.lookups.set(sql, (statement = this.db.prepare(sql)));
+      const found = new Set<number>();
       for (const row of statement.all(...part) as Array<{ key: number; rowids: Uint8Array }>) {
         const list = decodeRowids(row.rowids);
         out.push([row.key, list]);
-        if (list.length >= cap) {
-          if (full.size >= MAX_CACHED_FULL_LISTS) full.clear();
-          full.set(row.key, list);
-        }
+        held.set(row.key, list);
+        found.add(row.key);
       }
+      for (const key of part) if (!found.has(key)) held.set(key, []);
     }
     return out;
   }
