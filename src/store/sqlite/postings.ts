@@ -73,10 +73,11 @@ function appendStatement(db: DatabaseHandle, table: string, cap: number): Statem
  * Appends made through this object are made to the held lists too, so a held list is always
  * the row (another connection's commit empties them, see `lists`; a failed write, `forget`).
  * Keys a look-up found absent are held as empty lists. Copy keys shared that widely —
- * syndicated passages, stock phrases — are the ones every new copy looks up; at ~0.2 kB a
- * list this is ~20 MB at most.
+ * syndicated passages, stock phrases — are the ones every new copy looks up. Held lists cost
+ * heap (100,000 copy-key and 40,000 band lists took the 100k bench's peak RSS from ~1.43 to
+ * 1.52 GB); at these sizes the lists held are about what the full-list cache held before.
  */
-const CACHED_LISTS = { band_posting: 40_000, copy_posting: 100_000 } as const;
+const CACHED_LISTS = { band_posting: 20_000, copy_posting: 50_000 } as const;
 /**
  * Band look-ups before the band keys are loaded into a Bloom filter (KeyFilter). Most band
  * keys of a new article are held by no one (on the 100k bench ~13 of 16), and the filter
