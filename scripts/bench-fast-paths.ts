@@ -15,7 +15,11 @@
  *   the cost of posting those rows' annotations from a worker as objects or as their JSON and
  *   facet rows (serialiseAnnotations);
  * - prepare-worker steps: cluster features numbered as they are built, the content key, line
- *   keys hashed while scanning (session 8), each against the way it replaced.
+ *   keys hashed while scanning (session 8), each against the way it replaced;
+ * - date rule matches over their triggers' lines (ruleMatches) against each triggered rule run
+ *   over the whole text with matchAll (session 9): identical matches and cost;
+ * - canonical texts built from a worker's numbered words against canonicalise (session 9):
+ *   identical texts, and the cost on each side, on the bench corpus (when present).
  * Needs ../shared/data.
  */
 import fs from 'node:fs';
@@ -23,8 +27,10 @@ import v8 from 'node:v8';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { eld } from 'eld/small';
-import { extractTimexes } from '../src/annotate/dates.ts';
-import { TIMEX_TRIGGERS } from '../src/annotate/timex-grammar.ts';
+import { extractTimexes, ruleMatches } from '../src/annotate/dates.ts';
+import { TIMEX_RULES, TIMEX_TRIGGERS } from '../src/annotate/timex-grammar.ts';
+import { CanonicalWordSpace, WordNumbering, canonicalFromNumbered, canonicalise } from '../src/dedup/canonical.ts';
+import { initCopyDetection } from '../src/dedup/copies.ts';
 import { parseTimeML } from '../src/annotate/timex-eval.ts';
 import { listTimeMLFiles } from '../src/cli/commands/eval/timex.ts';
 import { MIGRATIONS } from '../src/store/migrations.ts';
@@ -177,6 +183,44 @@ const ungated = runDates();
 const ungatedMs = msPer(docs.length, runDates);
 Object.assign(triggers, saved);
 console.log(`dates: ${docs.length} texts; outputs differ on ${gated.filter((g, i) => g !== ungated[i]).length}; ms per text: all rules ${ungatedMs.toFixed(3)}, gated ${gatedMs.toFixed(3)}`);
+{
+  // The rule matches alone: each rule whose trigger the text holds, run over the whole text
+  // with matchAll (session 8), against ruleMatches (its triggers' lines, exec).
+  const wholeText = (text: string): string[] => {
+    const out: string[] = [];
+    for (const rule of TIMEX_RULES) {
+      const trigger = TIMEX_TRIGGERS[rule.name];
+      if (trigger && !trigger.test(text)) continue;
+      for (const m of text.matchAll(rule.pattern)) out.push(`${rule.name} ${m.index} ${m[0]}`);
+    }
+    return out;
+  };
+  const byLine = (text: string): string[] => [...ruleMatches(text)].map(({ rule, match }) => `${rule.name} ${match.index} ${match[0]}`);
+  const same = docs.filter((d) => JSON.stringify(wholeText(d.text)) === JSON.stringify(byLine(d.text))).length;
+  const wholeMs = msPer(docs.length, () => docs.forEach((d) => wholeText(d.text)));
+  const lineMs = msPer(docs.length, () => docs.forEach((d) => byLine(d.text)));
+  console.log(`date rule matches: identical on ${same} of ${docs.length} texts; ms per text: whole text (matchAll) ${wholeMs.toFixed(3)}, triggers' lines (exec) ${lineMs.toFixed(3)}`);
+}
+
+// Canonical texts: canonicalise on the thread detecting copies, against words numbered by a
+// worker (WordNumbering) and the text built from the numbers there (canonicalFromNumbered).
+if (benchRecords.length > 0) {
+  await initCopyDetection();
+  const sample = benchRecords.slice(0, 3000).map((r) => r.text);
+  const numbering = new WordNumbering();
+  const space = new CanonicalWordSpace();
+  const numbered = sample.map((t) => numbering.words(t));
+  space.extend(numbering.takeNew());
+  const shape = (c: ReturnType<typeof canonicalise>) => JSON.stringify([c.entries.map((e) => e.canonical), [...c.starts], [...c.ends], [...c.flags]]);
+  const same = sample.filter((t, i) => shape(canonicalise(t)) === shape(canonicalFromNumbered(numbered[i], space))).length;
+  const canonicaliseMs = msPer(sample.length, () => sample.forEach((t) => canonicalise(t)));
+  const numberMs = msPer(sample.length, () => sample.forEach((t) => numbering.words(t)));
+  const buildMs = msPer(sample.length, () => numbered.forEach((n) => canonicalFromNumbered(n, space)));
+  console.log(
+    `canonical texts: ${sample.length} bench texts, identical on ${same}; ms per text: canonicalise ${canonicaliseMs.toFixed(3)}; ` +
+      `numbered on the worker ${numberMs.toFixed(3)}, built from the numbers ${buildMs.toFixed(3)}`,
+  );
+}
 
 // Facets: the v3 trigger against rows written from the annotation objects.
 if (!fs.existsSync(BENCH_DB)) {

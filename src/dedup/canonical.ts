@@ -305,6 +305,7 @@ export class WordNumbering {
   constructor(private readonly restartAfter = MAX_WORD_CACHE) {
     // Room for a message's worth of new words beyond restartAfter: the table must never
     // clear itself (renumber) in the middle of a message.
+    // A new word's number is the table's size when it is described (before it is added).
     this.table = new WordTable((word) => {
       this.unposted.push(word);
       return this.table.size;

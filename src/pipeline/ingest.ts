@@ -256,11 +256,9 @@ export class Ingestor {
       let copies = exact;
       if (copies.length === 0 && article.nearDuplicateKeys.length) {
         const near = { minhash: article.minhash, minJaccard: NEAR_DUPLICATE_JACCARD };
-        const fromStore = (await this.store.nearDuplicateCandidates(article.nearDuplicateKeys, near)).map(toBatchRef);
-        copies = fromStore.filter((c) => c.minhash && estimateJaccard(c.minhash, article.minhash) >= NEAR_DUPLICATE_JACCARD);
-        for (const key of article.nearDuplicateKeys) {
-          for (const c of batchBands.get(key) ?? []) if (c.minhash && estimateJaccard(c.minhash, article.minhash) >= NEAR_DUPLICATE_JACCARD) copies.push(c);
-        }
+        const isNear = (c: BatchRef) => c.minhash !== null && estimateJaccard(c.minhash, article.minhash) >= NEAR_DUPLICATE_JACCARD;
+        copies = (await this.store.nearDuplicateCandidates(article.nearDuplicateKeys, near)).map(toBatchRef).filter(isNear);
+        for (const key of article.nearDuplicateKeys) for (const c of batchBands.get(key) ?? []) if (isNear(c)) copies.push(c);
       }
       const original = copies.length ? rootOf(copies) : null;
 

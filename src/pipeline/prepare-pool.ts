@@ -123,10 +123,10 @@ export class PreparePool {
    * this thread or the workers on average. The steps are language detection (up to 0.14 ms
    * an article; less where the English fast path decides), line keys (~0.03) and annotation
    * serialisation (~0.03), as `npm run bench:fast-paths` measures them, and the scan of the
-   * words copy features read (WordNumbering; the canonical text is built here either way). Early in a large
-   * ingest the workers limit the rate; as the store grows, the ingest thread's look-ups and
-   * writes catch up with them, and the work moves back. The results do not depend on where
-   * the steps ran.
+   * words copy features read (WordNumbering; the canonical text is built here either way).
+   * Early in a large ingest the workers limit the rate; as the store grows, the ingest
+   * thread's look-ups and writes catch up with them, and the work moves back. The results do
+   * not depend on where the steps ran.
    */
   private rebalance(): void {
     const now = performance.now();

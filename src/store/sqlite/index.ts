@@ -254,13 +254,20 @@ export class SqliteStore implements Store {
       const similarity = near ? this.sketches.jaccard(rowid, near.minhash) : undefined;
       if (similarity === undefined || similarity >= near!.minJaccard) toRead.push(rowid);
     }
-    for (const part of chunks(toRead)) {
+    for (const ref of this.readRefs(toRead)) out.push({ ...ref });
+    return out;
+  }
+
+  /** The references of rows not held in memory, read and remembered (with their signatures). */
+  private readRefs(rowids: number[]): ArticleRef[] {
+    const out: ArticleRef[] = [];
+    for (const part of chunks(rowids)) {
       const rows = this.cached(`SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (${part.map(() => '?').join(',')})`).all(...part) as Row[];
       for (const row of rows) {
         const ref = toRef(row);
-        refs.set(ref.rowid, ref);
+        this.refs.set(ref.rowid, ref);
         if (ref.minhash) this.sketches.set(ref.rowid, ref.minhash);
-        out.push({ ...ref });
+        out.push(ref);
       }
     }
     return out;
@@ -454,15 +461,7 @@ export class SqliteStore implements Store {
       if (ref) found.push(ref);
       else toRead.push(rowid);
     }
-    if (toRead.length > 0) {
-      const rows = this.cached(`SELECT ${REF_COLUMNS} FROM article WHERE rowid IN (${toRead.map(() => '?').join(',')})`).all(...toRead) as Row[];
-      for (const row of rows) {
-        const ref = toRef(row);
-        refs.set(ref.rowid, ref);
-        if (ref.minhash) this.sketches.set(ref.rowid, ref.minhash);
-        found.push(ref);
-      }
-    }
+    found.push(...this.readRefs(toRead));
     const candidates = found
       .sort((x, y) => x.rowid - y.rowid)
       .map((r) => ({ rowid: r.rowid, id: r.id, publishedMs: r.publishedMs, spinScore: r.spinScore, sharedKeys: hits.get(r.rowid)! }));

@@ -74,8 +74,8 @@ function appendStatement(db: DatabaseHandle, table: string, cap: number): Statem
  * the row (another connection's commit empties them, see `lists`; a failed write, `forget`).
  * Keys a look-up found absent are held as empty lists. Copy keys shared that widely —
  * syndicated passages, stock phrases — are the ones every new copy looks up. Held lists cost
- * heap (100,000 copy-key and 40,000 band lists took the 100k bench's peak RSS from ~1.43 to
- * 1.52 GB); at these sizes the lists held are about what the full-list cache held before.
+ * heap: 100,000 copy-key and 40,000 band lists took the 100k bench's peak RSS to 1,515 MB
+ * (docs/BENCHMARKS.md, session 9); 50,000 is the size the full-list cache had before.
  */
 const CACHED_LISTS = { band_posting: 20_000, copy_posting: 50_000 } as const;
 /**
