@@ -89,6 +89,9 @@ const result = {
   growth: +(atEnd / at10k).toFixed(2),
   peakRssMb: Math.round(peakRssMb),
   cpus: os.cpus().length,
+  // Shared machines differ from day to day (the same code ran 1.5× faster on one day than on
+  // another): the model says which machine a figure came from.
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
   dbMb: Math.round(fs.statSync(dbPath).size / 1e6),
 };
 process.stderr.write('\n');

@@ -28,7 +28,7 @@ test('v6 reorders the article columns and keeps every value, rowid, index, full-
   db.close();
 
   const store = openStore(file);
-  assert.equal(store.schemaVersion(), 6);
+  assert.equal(store.schemaVersion(), MIGRATIONS[MIGRATIONS.length - 1].version);
   const migrated = store.db.prepare('SELECT rowid, * FROM article').get() as Record<string, unknown>;
   assert.equal(migrated.rowid, 42);
   for (const c of columns) assert.deepEqual(migrated[c], row[c as keyof typeof row], c);
@@ -42,4 +42,25 @@ test('v6 reorders the article columns and keeps every value, rowid, index, full-
   store.db.prepare(`UPDATE article SET annotations = '{"entities":[{"canonical":"Valley Council","type":"ORG"}],"places":[],"dates":[]}' WHERE id = 'a1'`).run();
   assert.deepEqual(store.db.prepare('SELECT kind, key FROM article_facet WHERE article_rowid = 42').all(), [{ kind: 'entity', key: 'Valley Council' }]);
   await store.close();
+});
+
+test('v7 lets the full-text index buffer more than its 1 MiB default before writing a segment, on new and migrated databases', async () => {
+  const hashsize = (db: Database.Database) => Number((db.prepare("SELECT v FROM article_fts_config WHERE k = 'hashsize'").get() as { v: number } | undefined)?.v ?? 0);
+  const FTS5_DEFAULT = 1024 * 1024;
+  const fresh = openStore(path.join(scratchDir(), 'new.sqlite'));
+  assert.ok(hashsize(fresh.db) > FTS5_DEFAULT);
+  await fresh.close();
+
+  const file = path.join(scratchDir(), 'v6.sqlite');
+  const db = new Database(file);
+  for (const m of MIGRATIONS.filter((m) => m.version <= 6)) {
+    db.exec(m.sql);
+    m.run?.(db);
+  }
+  db.pragma('user_version = 6');
+  assert.equal(hashsize(db), 0, 'a v6 database has no setting');
+  db.close();
+  const migrated = openStore(file);
+  assert.ok(hashsize(migrated.db) > FTS5_DEFAULT);
+  await migrated.close();
 });
