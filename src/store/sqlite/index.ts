@@ -443,12 +443,9 @@ export class SqliteStore implements Store {
     // The candidate rule of copies-index.ts, judged on the query's keys (a stored article's
     // key count is not kept): a short text accepts candidates on one shared key.
     const shortText = keys.length < FEW_KEYS;
-    const top = [...hits]
-      .filter(([, shared]) => shared >= MIN_SHARED_KEYS || shortText)
-      // Earlier articles first at a tie: the choice must not depend on where batches ended.
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([rowid]) => rowid);
+    const ranked = hits.top(shortText ? 1 : MIN_SHARED_KEYS, limit);
+    const shared = new Map(ranked.map((r) => [r.rowid, r.shared]));
+    const top = ranked.map((r) => r.rowid);
     if (top.length === 0) return { candidates: [], holders };
     // References held in memory need no row read (at 100k articles most rows are not in the
     // page cache): the sources of copies are mostly recent articles or ones read again and
@@ -464,7 +461,7 @@ export class SqliteStore implements Store {
     found.push(...this.readRefs(toRead));
     const candidates = found
       .sort((x, y) => x.rowid - y.rowid)
-      .map((r) => ({ rowid: r.rowid, id: r.id, publishedMs: r.publishedMs, spinScore: r.spinScore, sharedKeys: hits.get(r.rowid)! }));
+      .map((r) => ({ rowid: r.rowid, id: r.id, publishedMs: r.publishedMs, spinScore: r.spinScore, sharedKeys: shared.get(r.rowid)! }));
     return { candidates, holders };
   }
 

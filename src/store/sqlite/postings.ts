@@ -12,6 +12,7 @@ import type { Database as DatabaseHandle, Statement } from 'better-sqlite3';
 import { MAX_POSTINGS_PER_KEY } from '../../dedup/copies-index.ts';
 import { KeyFilter } from './key-filter.ts';
 import { RecentCache } from '../recent-cache.ts';
+import { RowidTally, type KeyHits } from './key-hits.ts';
 
 /** Rowids kept per copy key: the candidate rule of src/dedup/copies-index.ts. */
 export const MAX_POSTINGS_PER_COPY_KEY = MAX_POSTINGS_PER_KEY;
@@ -99,6 +100,7 @@ export class Postings {
   private readonly band: PostingTable;
   private readonly copy: PostingTable;
   private readonly lookups = new Map<string, Statement>();
+  private readonly tally = new RowidTally();
   /** Every band key stored (maybe more), once loaded; see BAND_FILTER_AFTER_LOOKUPS. */
   private bandFilter: KeyFilter | null = null;
   /** data_version when the filter was loaded: another connection's commit makes it stale. */
@@ -179,16 +181,19 @@ export class Postings {
    * For each article holding any of the copy keys: how many of the keys it holds; and for
    * each key held, how many articles hold it (the list length, at most the cap).
    */
-  copyKeyHits(copyKeys: string[]): { hits: Map<number, number>; holders: Map<string, number> } {
-    const hits = new Map<number, number>();
+  copyKeyHits(copyKeys: string[]): { hits: KeyHits; holders: Map<string, number> } {
     const holders = new Map<string, number>();
     const keyOf = new Map<number, string>();
     for (const key of copyKeys) keyOf.set(copyKeyId(key), key);
-    for (const [id, list] of this.lists(this.copy, [...keyOf.keys()])) {
+    const lists = this.lists(this.copy, [...keyOf.keys()]);
+    let total = 0;
+    for (const [, list] of lists) total += list.length;
+    this.tally.start(total);
+    for (const [id, list] of lists) {
       holders.set(keyOf.get(id)!, list.length);
-      for (const rowid of list) hits.set(rowid, (hits.get(rowid) ?? 0) + 1);
+      for (let i = 0; i < list.length; i++) this.tally.add(list[i]);
     }
-    return { hits, holders };
+    return { hits: this.tally.result(), holders };
   }
 
   /**
