@@ -6,14 +6,20 @@ import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/sqlite/index.ts';
 import { scratchDir } from '../helpers.ts';
 
-test('v6 reorders the article columns and keeps every value, rowid, index, full-text entry and facet trigger', async () => {
-  const file = path.join(scratchDir(), 'v5.sqlite');
+/** A database as an older Storyline left it: migrations up to `version` only. */
+function databaseAt(file: string, version: number): Database.Database {
   const db = new Database(file);
-  for (const m of MIGRATIONS.filter((m) => m.version <= 5)) {
+  for (const m of MIGRATIONS.filter((m) => m.version <= version)) {
     db.exec(m.sql);
     m.run?.(db);
   }
-  db.pragma('user_version = 5');
+  db.pragma(`user_version = ${version}`);
+  return db;
+}
+
+test('v6 reorders the article columns and keeps every value, rowid, index, full-text entry and facet trigger', async () => {
+  const file = path.join(scratchDir(), 'v5.sqlite');
+  const db = databaseAt(file, 5);
   const row = {
     id: 'a1', input_id: 'in1', url: 'https://example.org/a', source: 'example.org', title: 'Flood in the valley',
     published: '2021-05-01T00:00:00.000Z', published_ms: Date.parse('2021-05-01T00:00:00.000Z'), language: 'en',
@@ -52,12 +58,7 @@ test('v7 lets the full-text index buffer more than its 1 MiB default before writ
   await fresh.close();
 
   const file = path.join(scratchDir(), 'v6.sqlite');
-  const db = new Database(file);
-  for (const m of MIGRATIONS.filter((m) => m.version <= 6)) {
-    db.exec(m.sql);
-    m.run?.(db);
-  }
-  db.pragma('user_version = 6');
+  const db = databaseAt(file, 6);
   assert.equal(hashsize(db), 0, 'a v6 database has no setting');
   db.close();
   const migrated = openStore(file);
