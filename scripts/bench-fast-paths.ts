@@ -19,7 +19,8 @@
  * - date rule matches over their triggers' lines (ruleMatches) against each triggered rule run
  *   over the whole text with matchAll (session 9): identical matches and cost;
  * - canonical texts built from a worker's numbered words against canonicalise (session 9):
- *   identical texts, and the cost on each side, on the bench corpus (when present).
+ *   identical texts, and the cost on each side, on the bench corpus (when present);
+ * - the full-text index's pending buffer at schema v6 and v7 (session 10).
  * Needs ../shared/data.
  */
 import fs from 'node:fs';
@@ -220,6 +221,43 @@ if (benchRecords.length > 0) {
     `canonical texts: ${sample.length} bench texts, identical on ${same}; ms per text: canonicalise ${canonicaliseMs.toFixed(3)}; ` +
       `numbered on the worker ${numberMs.toFixed(3)}, built from the numbers ${buildMs.toFixed(3)}`,
   );
+}
+
+// Full-text index: bench articles written as an ingest writes them (batches of 1,000 as
+// savepoints in one open transaction) into the real schema at v6 (FTS5's 1 MiB pending
+// buffer) and at v7 (FTS_PENDING_BYTES). Time per article for the article row and its index
+// entry, the commit included.
+if (benchRecords.length > 0) {
+  const scratch = path.join(path.dirname(BENCH_CORPUS), 'fts-scratch.db');
+  const measure = (version: number): number => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(scratch + suffix, { force: true });
+    const db = new Database(scratch);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    for (const m of MIGRATIONS.filter((m) => m.version <= version)) {
+      db.exec(m.sql);
+      m.run?.(db);
+    }
+    const insert = db.prepare("INSERT INTO article (id, text, raw, origin, content_hash, ingest_seq) VALUES (?, ?, '{}', '{}', '', ?)");
+    const index = db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)');
+    const started = performance.now();
+    db.exec('BEGIN');
+    for (let from = 0; from < benchRecords.length; from += 1000) {
+      db.transaction(() => {
+        benchRecords.slice(from, from + 1000).forEach((r, i) => {
+          const rowid = Number(insert.run(`a${from + i}`, r.text, from + i).lastInsertRowid);
+          index.run(rowid, '', r.text);
+        });
+      })();
+    }
+    db.exec('COMMIT');
+    const ms = (performance.now() - started) / benchRecords.length;
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(scratch + suffix, { force: true });
+    return ms;
+  };
+  const runs = [6, 7, 6, 7].map((v) => `v${v} ${measure(v).toFixed(3)}`);
+  console.log(`full-text index: ${benchRecords.length} bench articles; ms per article (row + index entry, alternating): ${runs.join(', ')}`);
 }
 
 // Facets: the v3 trigger against rows written from the annotation objects.

@@ -89,8 +89,8 @@ const result = {
   growth: +(atEnd / at10k).toFixed(2),
   peakRssMb: Math.round(peakRssMb),
   cpus: os.cpus().length,
-  // Shared machines differ from day to day (the same code ran 1.5× faster on one day than on
-  // another): the model says which machine a figure came from.
+  // Which kind of machine a figure came from. (On a shared machine the load moves the rate
+  // too — 1.5× within an hour in session 10 — which cpuMsPerArticle shows and this does not.)
   cpuModel: os.cpus()[0]?.model ?? 'unknown',
   dbMb: Math.round(fs.statSync(dbPath).size / 1e6),
 };

@@ -35,6 +35,9 @@ ${FACET_ROWS_OF_NEW}      END;
 const ARTICLE_V6_COLUMNS =
   'id, input_id, url, source, title, published, published_ms, language, content_hash, duplicate_of, story_id, ingest_seq, spin_score, minhash, boilerplate, copied_from, origin, text, annotations, raw';
 
+/** Pending full-text data FTS5 holds in memory before writing a segment (schema v7). */
+export const FTS_PENDING_BYTES = 8 * 1024 * 1024;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -230,12 +233,10 @@ ${FACET_UPDATE_AND_DELETE_TRIGGERS}
     version: 7,
     description: 'full-text index buffers more pending entries in memory before writing a segment',
     // FTS5 writes its pending terms out as a new segment whenever they pass `hashsize`
-    // (1 MiB by default, about 200 articles) and at every savepoint; more segments mean more
-    // merge work later. With 8 MiB a batch of 1,000 articles is written at its savepoint
-    // only: inserting 30,000 bench articles into the index in batches of 1,000, five to a
-    // transaction, cost 0.058–0.060 ms each by default and 0.046–0.047 with 8–16 MiB (the
-    // measurement is in docs/BENCHMARKS.md, session 10). The setting lives in
-    // the index's own config table, so it holds for every connection.
-    sql: `INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', ${8 * 1024 * 1024});`,
+    // (1 MiB by default) and at every savepoint; more segments mean more merge work later.
+    // `npm run bench:fast-paths` ("full-text index") inserts bench articles with the real
+    // schema as an ingest writes them (savepoints of 1,000 in one transaction) at v6 and v7.
+    // The setting lives in the index's own config table, so it holds for every connection.
+    sql: `INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', ${FTS_PENDING_BYTES});`,
   },
 ];
