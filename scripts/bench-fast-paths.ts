@@ -53,6 +53,19 @@ const BENCH_DB = path.resolve(import.meta.dirname, '../bench-data/bench.db');
 const BENCH_CORPUS = path.resolve(import.meta.dirname, '../bench-data/corpus-5000.jsonl');
 const benchRecords = fs.existsSync(BENCH_CORPUS) ? fs.readFileSync(BENCH_CORPUS, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; published?: string }) : [];
 
+/** A new database at `file` (any earlier one removed) with the schema up to `version`, set up as the store sets it. */
+function scratchDatabase(file: string, version: number): Database.Database {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  for (const m of MIGRATIONS.filter((m) => m.version <= version)) {
+    db.exec(m.sql);
+    m.run?.(db);
+  }
+  return db;
+}
+
 function msPer(items: number, run: () => void): number {
   run(); // warm-up
   const started = performance.now();
@@ -230,14 +243,7 @@ if (benchRecords.length > 0) {
 if (benchRecords.length > 0) {
   const scratch = path.join(path.dirname(BENCH_CORPUS), 'fts-scratch.db');
   const measure = (version: number): number => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(scratch + suffix, { force: true });
-    const db = new Database(scratch);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    for (const m of MIGRATIONS.filter((m) => m.version <= version)) {
-      db.exec(m.sql);
-      m.run?.(db);
-    }
+    const db = scratchDatabase(scratch, version);
     const insert = db.prepare("INSERT INTO article (id, text, raw, origin, content_hash, ingest_seq) VALUES (?, ?, '{}', '{}', '', ?)");
     const index = db.prepare('INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)');
     const started = performance.now();
@@ -269,11 +275,7 @@ if (!fs.existsSync(BENCH_DB)) {
   source.close();
   const scratch = path.join(path.dirname(BENCH_DB), 'facets-scratch.db');
   const measure = (withTrigger: boolean): number => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(scratch + suffix, { force: true });
-    const db = new Database(scratch);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    for (const m of MIGRATIONS.filter((m) => m.version <= 3)) db.exec(m.sql);
+    const db = scratchDatabase(scratch, 3);
     if (!withTrigger) db.exec('DROP TRIGGER article_facet_insert');
     const columns = Object.keys(rows[0]);
     const insert = db.prepare(`INSERT INTO article (${columns.join(',')}) VALUES (${columns.map((c) => '@' + c).join(',')})`);
