@@ -16,6 +16,7 @@ import { PreparePool } from './prepare-pool.ts';
 import { CopyDetector } from './copies.ts';
 import type { CopyEdge } from '../store/types.ts';
 import { loadPrepareStages } from './stages.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 
 /** Estimated Jaccard of 4-gram shingles above which two texts are the same article. */
 export const NEAR_DUPLICATE_JACCARD = 0.7;
@@ -215,6 +216,9 @@ export class Ingestor {
       if (process.env.STORYLINE_THREAD_STATS && pool) {
         const shares = pool.busyShares().map((u) => `${(u * 100).toFixed(0)}%`);
         process.stderr.write(`threads busy: ingest ${(nodePerformance.eventLoopUtilization().utilization * 100).toFixed(0)}%, prepare ${shares.join(' ')}\n`);
+        // CPU per article of each thread: what it costs, whatever else ran on the machine.
+        const perArticle = (ms: number | null) => (ms === null || summary.read === 0 ? 'unknown' : (ms / summary.read).toFixed(3));
+        process.stderr.write(`thread CPU ms per article: ingest ${perArticle(threadCpuMs())}, prepare ${pool.cpuMs().map(perArticle).join(' ')}\n`);
       }
       await pool?.close();
     }

@@ -42,6 +42,8 @@ export class PreparePool {
   private balanced = true;
   private lastRebalance = performance.now();
   private threadLoads: EventLoopUtilization[] = [];
+  /** Each worker's CPU time as of its last response (null where unknown). */
+  private readonly workerCpuMs: Array<number | null> = [];
 
   private constructor() {}
 
@@ -66,7 +68,8 @@ export class PreparePool {
     await Promise.all(
       Array.from({ length: size }, () => {
         const worker = new Worker(boot, { workerData: { clusterParams }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } });
-        pool.workers.push(worker);
+        const index = pool.workers.push(worker) - 1;
+        pool.workerCpuMs[index] = null;
         // The worker's numbered terms and words, kept in the order it posts them.
         const terms = new TermSpace();
         const words = new CanonicalWordSpace();
@@ -74,6 +77,7 @@ export class PreparePool {
           worker.once('error', reject);
           worker.on('message', (message: PrepareResponse | { ready: true }) => {
             if ('ready' in message) return resolve();
+            pool.workerCpuMs[index] = message.cpuMs;
             terms.extend(message.newTerms);
             words.extend(message.newWords);
             const done = pool.pending.get(message.chunk);
@@ -144,6 +148,11 @@ export class PreparePool {
   /** Share of its life each worker's event loop spent working (1 = never idle). */
   busyShares(): number[] {
     return this.workers.map((w) => w.performance.eventLoopUtilization().utilization);
+  }
+
+  /** Each worker's CPU time in milliseconds as of its last chunk (null where the platform does not tell). */
+  cpuMs(): Array<number | null> {
+    return [...this.workerCpuMs];
   }
 
   async close(): Promise<void> {

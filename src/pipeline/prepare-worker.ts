@@ -12,6 +12,7 @@ import { initHashing } from '../dedup/hash.ts';
 import { internalError, prepareArticle, type PrepareResult } from './prepare.ts';
 import { loadPrepareStages } from './stages.ts';
 import { serialiseAnnotations } from '../store/facets.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 
 export interface PrepareRequest {
   chunk: number;
@@ -31,6 +32,8 @@ export interface PrepareResponse {
   newTerms: string[];
   /** Words numbered for the first time in this chunk (canonical.ts WordNumbering.takeNew). */
   newWords: Array<string | null>;
+  /** This worker thread's CPU time so far (thread-cpu.ts), for the thread statistics. */
+  cpuMs: number | null;
 }
 
 if (!parentPort) throw new Error('prepare-worker must run in a worker thread');
@@ -62,6 +65,6 @@ port.on('message', (request: PrepareRequest) => {
     }
   });
   // The terms first numbered in this chunk travel with it (see term-numbers.ts).
-  port.postMessage({ chunk: request.chunk, results, newTerms: terms.takeNew(), newWords: words.takeNew() } satisfies PrepareResponse);
+  port.postMessage({ chunk: request.chunk, results, newTerms: terms.takeNew(), newWords: words.takeNew(), cpuMs: threadCpuMs() } satisfies PrepareResponse);
 });
 port.postMessage({ ready: true });
