@@ -65,3 +65,30 @@ test('v7 lets the full-text index buffer more than its 1 MiB default before writ
   assert.ok(hashsize(migrated.db) > FTS5_DEFAULT);
   await migrated.close();
 });
+
+test('v8 keys copy edges by article rowids and keeps every edge readable by article id, both ways', async () => {
+  const file = path.join(scratchDir(), 'v7.sqlite');
+  const db = databaseAt(file, 7);
+  const insert = db.prepare(`INSERT INTO article (rowid, id, text, raw, origin, content_hash, ingest_seq) VALUES (?, ?, 'text', '{}', '{}', ?, ?)`);
+  // Rowids out of id order, and an edge from an older row to a newer one.
+  insert.run(5, 'wire-1', 'h1', 1);
+  insert.run(9, 'copy-2', 'h2', 2);
+  insert.run(7, 'copy-3', 'h3', 3);
+  const edge = db.prepare('INSERT INTO copy_edge (article_id, source_id, share, spun, passages) VALUES (?, ?, ?, ?, ?)');
+  const passages = [{ start: 0, end: 4, sourceStart: 10, sourceEnd: 14 }];
+  edge.run('copy-2', 'wire-1', 0.9, 0, JSON.stringify(passages));
+  edge.run('copy-3', 'wire-1', 0.4, 1, '[]');
+  edge.run('wire-1', 'copy-3', 0.1, 0, '[]');
+  db.close();
+
+  const store = openStore(file);
+  assert.equal(store.schemaVersion(), MIGRATIONS[MIGRATIONS.length - 1].version);
+  const columns = (store.db.prepare("SELECT name FROM pragma_table_info('copy_edge')").all() as Array<{ name: string }>).map((r) => r.name);
+  assert.deepEqual(columns.slice(0, 2), ['article_rowid', 'source_rowid']);
+  assert.deepEqual(store.db.prepare('SELECT article_rowid, source_rowid FROM copy_edge ORDER BY 1, 2').raw().all(), [[5, 7], [7, 5], [9, 5]]);
+  const copy2 = await store.getArticle('copy-2');
+  assert.deepEqual(copy2?.copiedFrom, [{ id: 'wire-1', share: 0.9, spun: false, passages }]);
+  const edges = await store.copyEdges(['wire-1']);
+  assert.deepEqual(edges.map((e) => `${e.articleId}<${e.sourceId}:${e.spun}`).sort(), ['copy-2<wire-1:false', 'copy-3<wire-1:true', 'wire-1<copy-3:false']);
+  await store.close();
+});

@@ -144,12 +144,14 @@ export class SqliteStore implements Store {
       setCounter: db.prepare('INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value'),
       relink: db.prepare('UPDATE article SET duplicate_of = @to WHERE id = @from OR duplicate_of = @from'),
       getArticle: db.prepare('SELECT * FROM article WHERE id = ?'),
-      insertCopyEdge: db.prepare(`INSERT INTO copy_edge (article_id, source_id, share, spun, passages) VALUES (@articleId, @sourceId, @share, @spun, @passages)
-        ON CONFLICT(article_id, source_id) DO UPDATE SET share = excluded.share, spun = excluded.spun, passages = excluded.passages`),
+      insertCopyEdge: db.prepare(`INSERT INTO copy_edge (article_rowid, source_rowid, share, spun, passages) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(article_rowid, source_rowid) DO UPDATE SET share = excluded.share, spun = excluded.spun, passages = excluded.passages`),
+      rowidOf: db.prepare('SELECT rowid FROM article WHERE id = ?').pluck(),
       updateSpin: db.prepare('UPDATE article SET spin_score = @spinScore WHERE id = @id RETURNING rowid'),
       addSourceLine: db.prepare(`INSERT INTO source_line (source, line_hash, articles) VALUES (?, ?, 1)
         ON CONFLICT(source, line_hash) DO UPDATE SET articles = articles + 1`),
-      copiedFrom: db.prepare('SELECT source_id, share, spun, passages FROM copy_edge WHERE article_id = ? ORDER BY share DESC'),
+      copiedFrom: db.prepare(`SELECT s.id AS source_id, e.share, e.spun, e.passages FROM copy_edge e JOIN article s ON s.rowid = e.source_rowid
+        WHERE e.article_rowid = ? ORDER BY e.share DESC`),
       getStory: db.prepare('SELECT * FROM story WHERE id = ?'),
       storyArticles: db.prepare('SELECT * FROM article WHERE story_id = ? ORDER BY published_ms IS NULL, published_ms, ingest_seq'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
@@ -348,7 +350,16 @@ export class SqliteStore implements Store {
         if (facets) this.insertFacets(rowid, facets);
         this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
       }
-      for (const edge of batch.copyEdges ?? []) s.insertCopyEdge.run({ ...edge, spun: edge.spun ? 1 : 0, passages: JSON.stringify(edge.passages) });
+      // Edges name articles by id; the table keys them by rowid (this batch's rows, or stored ones).
+      const batchRowids = new Map(written.map((ref) => [ref.id, ref.rowid]));
+      const rowidOf = (id: string): number => {
+        const rowid = batchRowids.get(id) ?? (s.rowidOf.get(id) as number | undefined);
+        if (rowid === undefined) throw new Error(`copy edge names an article that is not stored: ${id}`);
+        return rowid;
+      };
+      for (const edge of batch.copyEdges ?? []) {
+        s.insertCopyEdge.run(rowidOf(edge.articleId), rowidOf(edge.sourceId), edge.share, edge.spun ? 1 : 0, JSON.stringify(edge.passages));
+      }
       for (const update of batch.spinUpdates ?? []) {
         for (const row of s.updateSpin.all(update) as Array<{ rowid: number }>) spun.push({ rowid: row.rowid, spinScore: update.spinScore });
       }
@@ -409,7 +420,7 @@ export class SqliteStore implements Store {
   /** Article with its copy sources (copy_edge is the source of truth for provenance). */
   private withCopies(row: Row): ArticleRow {
     const article = toArticle(row);
-    article.copiedFrom = (this.statements.copiedFrom.all(article.id) as Row[]).map((e) => ({
+    article.copiedFrom = (this.statements.copiedFrom.all(row.rowid) as Row[]).map((e) => ({
       id: e.source_id as string,
       share: e.share as number,
       spun: e.spun === 1,
@@ -425,9 +436,17 @@ export class SqliteStore implements Store {
 
   async copyEdges(articleIds: string[]): Promise<CopyEdge[]> {
     const out: CopyEdge[] = [];
-    for (const part of chunks(articleIds, MAX_PARAMS / 2)) {
+    const rowids: number[] = [];
+    for (const part of chunks(articleIds)) {
+      rowids.push(...(this.cached(`SELECT rowid FROM article WHERE id IN (${part.map(() => '?').join(',')})`).pluck().all(...part) as number[]));
+    }
+    for (const part of chunks(rowids, MAX_PARAMS / 2)) {
       const marks = part.map(() => '?').join(',');
-      const rows = this.cached(`SELECT * FROM copy_edge WHERE article_id IN (${marks}) OR source_id IN (${marks})`).all(...part, ...part) as Row[];
+      const rows = this.cached(
+        `SELECT a.id AS article_id, s.id AS source_id, e.share, e.spun, e.passages
+         FROM copy_edge e JOIN article a ON a.rowid = e.article_rowid JOIN article s ON s.rowid = e.source_rowid
+         WHERE e.article_rowid IN (${marks}) OR e.source_rowid IN (${marks})`,
+      ).all(...part, ...part) as Row[];
       for (const r of rows) {
         out.push({ articleId: r.article_id as string, sourceId: r.source_id as string, share: r.share as number, spun: r.spun === 1, passages: JSON.parse(r.passages as string) });
       }

@@ -37,7 +37,7 @@ export async function computeSourceStats(db: DatabaseHandle, version: string): P
   // One probe per article: NULL without copy edges, 1 with, 2 with a spun one.
   const rows = db.prepare(
     `SELECT a.story_id AS story, a.source AS source, a.published_ms AS ms, a.ingest_seq AS seq, a.duplicate_of IS NOT NULL AS dup,
-      (a.boilerplate != '[]') AS bp, (SELECT max(e.spun) + 1 FROM copy_edge e WHERE e.article_id = a.id) AS copied
+      (a.boilerplate != '[]') AS bp, (SELECT max(e.spun) + 1 FROM copy_edge e WHERE e.article_rowid = a.rowid) AS copied
      FROM article a WHERE a.story_id BETWEEN ? AND ?`,
   );
   const ranges: Array<[number, number]> = [];

@@ -198,7 +198,7 @@ export class SqliteReadQueries implements ReadQueries {
   private summarise(rows: Row[]): StorySummary[] {
     const independent = this.prepared(
       `SELECT count(DISTINCT a.source) AS n FROM article a
-       WHERE a.story_id = ? AND a.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM copy_edge e WHERE e.article_id = a.id)`,
+       WHERE a.story_id = ? AND a.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM copy_edge e WHERE e.article_rowid = a.rowid)`,
     );
     const names = (id: number) => {
       const rowids = this.firstArticles(id, SUMMARY_ARTICLES);
@@ -231,9 +231,11 @@ export class SqliteReadQueries implements ReadQueries {
   /** Copy sources of each article, strongest first, from copy_edge (the source of truth for provenance). */
   private copiedFrom(ids: string[], options: { passages: boolean; perArticle?: number }): Map<string, CopySource[]> {
     const out = new Map<string, CopySource[]>();
-    const columns = `article_id, source_id, share, spun${options.passages ? ', passages' : ''}`;
+    const columns = `a.id AS article_id, s.id AS source_id, e.share, e.spun${options.passages ? ', e.passages' : ''}`;
     for (const part of chunks(ids)) {
-      for (const r of this.prepared(`SELECT ${columns} FROM copy_edge WHERE article_id IN (${marks(part.length)})`).all(...part) as Row[]) {
+      const sql = `SELECT ${columns} FROM article a JOIN copy_edge e ON e.article_rowid = a.rowid JOIN article s ON s.rowid = e.source_rowid
+        WHERE a.id IN (${marks(part.length)})`;
+      for (const r of this.prepared(sql).all(...part) as Row[]) {
         const list = out.get(r.article_id as string) ?? [];
         const copy: CopySource = { id: r.source_id as string, share: r.share as number, spun: r.spun === 1 };
         if (options.passages) copy.passages = JSON.parse(r.passages as string);
@@ -323,7 +325,7 @@ export class SqliteReadQueries implements ReadQueries {
   async storyCoverage(storyId: number, bucket: { startMs: number; bucketMs: number } | null) {
     const rows = this.prepared(
       `SELECT a.source AS source, CAST((a.published_ms - @startMs) / @bucketMs AS INTEGER) AS bucket, count(*) AS n, min(a.published_ms) AS first_ms,
-        sum(a.duplicate_of IS NOT NULL OR EXISTS (SELECT 1 FROM copy_edge e WHERE e.article_id = a.id)) AS copies
+        sum(a.duplicate_of IS NOT NULL OR EXISTS (SELECT 1 FROM copy_edge e WHERE e.article_rowid = a.rowid)) AS copies
        FROM article a WHERE a.story_id = @storyId GROUP BY 1, 2`,
     ).all({ storyId, startMs: bucket?.startMs ?? 0, bucketMs: bucket?.bucketMs ?? 1 }) as Row[];
     const sources = new Map<string | null, StorySourceCount>();
@@ -380,7 +382,8 @@ export class SqliteReadQueries implements ReadQueries {
   async copiesOf(id: string, limit: number): Promise<CopyOf[]> {
     const out: CopyOf[] = [];
     for (const r of this.prepared(
-      `SELECT ${BRIEF_COLUMNS}, e.share, e.spun FROM copy_edge e JOIN article a ON a.id = e.article_id WHERE e.source_id = ? ORDER BY a.published_ms, a.ingest_seq LIMIT ?`,
+      `SELECT ${BRIEF_COLUMNS}, e.share, e.spun FROM copy_edge e JOIN article a ON a.rowid = e.article_rowid
+       WHERE e.source_rowid = (SELECT rowid FROM article WHERE id = ?) ORDER BY a.published_ms, a.ingest_seq LIMIT ?`,
     ).all(id, limit) as Row[]) {
       out.push({ ...toBrief(r), kind: 'copy', share: r.share as number, spun: r.spun === 1 });
     }
