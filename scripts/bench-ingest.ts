@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --articles N] [--commit-every K]`: end-to-end ingest of a synthetic corpus (real paragraphs
  * from ../shared/data recombined with new dates and sources) into a fresh SQLite database.
- * Reports articles/second, CPU time per article (all threads), peak RSS, and the per-article
+ * Reports articles/second, CPU time per article (all threads, and by thread), peak RSS, and the per-article
  * time of the last 10,000 articles at 10k and at the end, to show that the cost per article
  * stays flat as the store grows.
  */
@@ -13,6 +13,8 @@ import { writeBenchCorpus } from '../src/eval/bench-corpus.ts';
 import { readInputs } from '../src/ingest/readers.ts';
 import { ingestInThread } from '../src/pipeline/ingest-thread.ts';
 import { defaultIngestOptions, isLargeInput } from '../src/pipeline/defaults.ts';
+import type { IngestSummary } from '../src/pipeline/ingest.ts';
+import { threadCpuMs } from '../src/pipeline/thread-cpu.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +47,7 @@ process.env.STORYLINE_THREAD_STATS = '1';
 const marks: Array<{ added: number; ms: number }> = [{ added: 0, ms: 0 }];
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
+const mainCpuBefore = threadCpuMs();
 let lastPrint = 0;
 const summary = await ingestInThread(dbPath, readInputs([corpus]), {
   ...(await defaultIngestOptions({ largeInput: isLargeInput([corpus]) })),
@@ -63,6 +66,16 @@ const seconds = (performance.now() - started) / 1000;
 // CPU time of every thread of the process (reader, ingest thread, prepare workers): the work
 // done, which a noisy shared machine disturbs less than the wall-clock rate.
 const cpu = process.cpuUsage(cpuBefore);
+const mainCpu = mainCpuBefore === null ? null : threadCpuMs()! - mainCpuBefore;
+
+/** CPU ms per article of each thread, and of the process's other threads; null without per-thread figures. */
+function threadShares(totalMs: number, mainMs: number | null, threads: IngestSummary['threadCpuMs'], articles: number) {
+  if (mainMs === null || !threads || threads.ingest === null || threads.prepare.some((ms) => ms === null) || articles === 0) return null;
+  const prepare = threads.prepare as number[];
+  const per = (ms: number) => +(ms / articles).toFixed(3);
+  const other = totalMs - mainMs - threads.ingest - prepare.reduce((sum, ms) => sum + ms, 0);
+  return { reader: per(mainMs), ingest: per(threads.ingest), prepare: prepare.map(per), other: per(other) };
+}
 
 /** Milliseconds per article over the WINDOW articles that end at `upTo`. */
 function perArticle(upTo: number): number {
@@ -84,6 +97,9 @@ const result = {
   seconds: +seconds.toFixed(1),
   articlesPerSecond: Math.round(summary.read / seconds),
   cpuMsPerArticle: +((cpu.user + cpu.system) / 1000 / summary.read).toFixed(3),
+  // The same split by thread (Linux): reader (this thread), ingest thread, prepare workers,
+  // and the rest (V8's GC helper threads, libuv), which competes for the same two cores.
+  threadCpuMsPerArticle: threadShares((cpu.user + cpu.system) / 1000, mainCpu, summary.threadCpuMs, summary.read),
   msPerArticleAt10k: +at10k.toFixed(3),
   [`msPerArticleAt${Math.round(total / 1000)}k`]: +atEnd.toFixed(3),
   growth: +(atEnd / at10k).toFixed(2),

@@ -70,6 +70,11 @@ export interface IngestSummary {
   errors: Message[];
   storiesTouched: Set<number>;
   storiesCreated: number;
+  /**
+   * CPU milliseconds of the thread that ran the ingest and of each prepare worker, when
+   * workers ran (thread-cpu.ts; null where the platform does not tell).
+   */
+  threadCpuMs?: { ingest: number | null; prepare: Array<number | null> };
 }
 
 export class StrictModeError extends Error {}
@@ -213,12 +218,10 @@ export class Ingestor {
       throw err;
     } finally {
       // Which thread limits throughput: the busier one (npm run bench prints these).
+      if (pool) summary.threadCpuMs = { ingest: threadCpuMs(), prepare: pool.cpuMs() };
       if (process.env.STORYLINE_THREAD_STATS && pool) {
         const shares = pool.busyShares().map((u) => `${(u * 100).toFixed(0)}%`);
         process.stderr.write(`threads busy: ingest ${(nodePerformance.eventLoopUtilization().utilization * 100).toFixed(0)}%, prepare ${shares.join(' ')}\n`);
-        // CPU per article of each thread: what it costs, whatever else ran on the machine.
-        const perArticle = (ms: number | null) => (ms === null || summary.read === 0 ? 'unknown' : (ms / summary.read).toFixed(3));
-        process.stderr.write(`thread CPU ms per article: ingest ${perArticle(threadCpuMs())}, prepare ${pool.cpuMs().map(perArticle).join(' ')}\n`);
       }
       await pool?.close();
     }
