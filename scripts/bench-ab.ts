@@ -10,7 +10,9 @@
  *   ingest thread, the worker's unchanged code measures how fast the machine was during that
  *   very run. (The pool moves a few steps between the two threads to balance them; compare
  *   ingest + prepare too.)
- * The base revision is checked out in a temporary git worktree that shares node_modules.
+ * The base revision is checked out in a temporary git worktree that shares this checkout's
+ * node_modules (a base with other dependencies runs with these). Runs write their database in
+ * a scratch directory, not in --dir, where only the corpus is read (and made if missing).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,19 +45,56 @@ interface RunResult {
   threads: { ingest: number; prepare: number[]; other: number } | null;
 }
 
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-ab-'));
+const worktree = path.join(scratch, 'base');
+/** Where the runs write their database: the corpus is linked in, so a bench using --dir keeps its own bench.db. */
+const runDir = path.join(scratch, 'data');
+fs.mkdirSync(runDir);
+
 /** One bench run in `tree`; its JSON line block from stdout. */
 function bench(tree: string, label: RunResult['tree']): RunResult {
-  const args = ['--import', 'tsx', 'scripts/bench-ingest.ts', '--articles', values.articles!, '--dir', path.resolve(values.dir!), '--data', path.resolve(root, '../shared/data/clustering')];
+  const args = ['--import', 'tsx', 'scripts/bench-ingest.ts', '--articles', values.articles!, '--dir', runDir, '--data', path.resolve(root, '../shared/data/clustering')];
   const run = spawnSync(process.execPath, args, { cwd: tree, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (run.signal) throw new Error(`bench in ${tree} stopped by ${run.signal}`);
   if (run.status !== 0) throw new Error(`bench in ${tree} failed (exit ${run.status})`);
   const json = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
   return { tree: label, articlesPerSecond: json.articlesPerSecond, cpuMsPerArticle: json.cpuMsPerArticle, threads: json.threadCpuMsPerArticle ?? null };
 }
 
-const worktree = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-ab-'));
 const results: RunResult[] = [];
+let worktreeAdded = false;
+/** Removes the base checkout and the scratch directory (also on Ctrl-C). */
+function cleanUp(): void {
+  if (worktreeAdded) {
+    try {
+      git('worktree', 'remove', '--force', worktree);
+    } catch (err) {
+      process.stderr.write(`could not remove the worktree ${worktree}: ${(err as Error).message}\n`);
+    }
+    worktreeAdded = false;
+  }
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+process.once('SIGINT', () => {
+  cleanUp();
+  process.exit(130);
+});
 try {
+  // A run stopped hard (kill -9) leaves its worktree registered; forget those first.
+  git('worktree', 'prune');
+  // The corpus is made (once) in --dir by this checkout's bench; the runs read it from there.
+  const corpusName = `corpus-${values.articles}.jsonl`;
+  if (!fs.existsSync(path.join(path.resolve(values.dir!), corpusName))) {
+    fs.mkdirSync(path.resolve(values.dir!), { recursive: true });
+    const made = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+      const { writeBenchCorpus } = await import(${JSON.stringify(path.join(root, 'src/eval/bench-corpus.ts'))});
+      const data = ${JSON.stringify(path.resolve(root, '../shared/data/clustering'))};
+      writeBenchCorpus(${JSON.stringify(path.join(path.resolve(values.dir!), corpusName))}, { articles: ${Number(values.articles)}, sourceFile: data + '/news_cluster.jsonl', goldFile: data + '/news_cluster.gold.jsonl' });`], { cwd: root, stdio: 'inherit' });
+    if (made.status !== 0) throw new Error('could not generate the bench corpus');
+  }
+  fs.symlinkSync(path.join(path.resolve(values.dir!), corpusName), path.join(runDir, corpusName));
   git('worktree', 'add', '--detach', '--force', worktree, baseCommit);
+  worktreeAdded = true;
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(worktree, 'node_modules'));
   process.stderr.write(`this checkout ${headCommit.slice(0, 7)}${dirty ? ' (with uncommitted changes)' : ''} against ${baseCommit.slice(0, 7)}, ${values.runs} runs each of ${values.articles} articles\n`);
   for (let i = 0; i < Number(values.runs); i++) {
@@ -69,7 +108,7 @@ try {
     }
   }
 } finally {
-  git('worktree', 'remove', '--force', worktree);
+  cleanUp();
 }
 
 const round = (x: number) => +x.toFixed(3);

@@ -8,6 +8,7 @@ test('a stat line gives utime + stime in milliseconds, even when the command nam
   const line = '4242 (node (a) b) R 1 4242 4242 0 -1 4194560 100 0 0 0 250 37 0 0 20 0 9 0 1000 0 0';
   assert.equal(cpuMsOfStat(line), (250 + 37) * 10);
   assert.equal(cpuMsOfStat('4242 (node) R 1'), null, 'a truncated line is not read as zero');
+  assert.equal(cpuMsOfStat('4242 (node) R 1 4242 4242 0 -1 4194560 100 0 0 0 250 '), null, 'nor one cut after utime');
 });
 
 test('the calling thread’s CPU time grows with the work it does', { skip: !fs.existsSync('/proc/thread-self/stat') }, () => {

@@ -79,13 +79,24 @@ test('v8 keys copy edges by article rowids and keeps every edge readable by arti
   edge.run('copy-2', 'wire-1', 0.9, 0, JSON.stringify(passages));
   edge.run('copy-3', 'wire-1', 0.4, 1, '[]');
   edge.run('wire-1', 'copy-3', 0.1, 0, '[]');
+  // Two sources at the same share, their rowids in the opposite order of their ids.
+  insert.run(20, 'src-b', 'h4', 4);
+  insert.run(21, 'src-a', 'h5', 5);
+  insert.run(22, 'tied', 'h6', 6);
+  edge.run('tied', 'src-b', 0.5, 0, '[]');
+  edge.run('tied', 'src-a', 0.5, 0, '[]');
   db.close();
 
   const store = openStore(file);
   assert.equal(store.schemaVersion(), MIGRATIONS[MIGRATIONS.length - 1].version);
   const columns = (store.db.prepare("SELECT name FROM pragma_table_info('copy_edge')").all() as Array<{ name: string }>).map((r) => r.name);
   assert.deepEqual(columns.slice(0, 2), ['article_rowid', 'source_rowid']);
-  assert.deepEqual(store.db.prepare('SELECT article_rowid, source_rowid FROM copy_edge ORDER BY 1, 2').raw().all(), [[5, 7], [7, 5], [9, 5]]);
+  assert.deepEqual(store.db.prepare('SELECT article_rowid, source_rowid FROM copy_edge ORDER BY 1, 2').raw().all(), [[5, 7], [7, 5], [9, 5], [22, 20], [22, 21]]);
+  const plan = (store.db.prepare('EXPLAIN QUERY PLAN SELECT article_rowid FROM copy_edge WHERE source_rowid = 5').all() as Array<{ detail: string }>).map((r) => r.detail).join(' ');
+  assert.match(plan, /copy_edge_source/, 'copies of an article are found through the source index');
+  // Ties in share list their sources in id order, whatever the rowids.
+  assert.deepEqual((await store.getArticle('tied'))?.copiedFrom.map((c) => c.id), ['src-a', 'src-b']);
+  assert.deepEqual((await store.copyEdges(['tied'])).map((e) => e.sourceId), ['src-a', 'src-b']);
   const copy2 = await store.getArticle('copy-2');
   assert.deepEqual(copy2?.copiedFrom, [{ id: 'wire-1', share: 0.9, spun: false, passages }]);
   const edges = await store.copyEdges(['wire-1']);

@@ -151,7 +151,7 @@ export class SqliteStore implements Store {
       addSourceLine: db.prepare(`INSERT INTO source_line (source, line_hash, articles) VALUES (?, ?, 1)
         ON CONFLICT(source, line_hash) DO UPDATE SET articles = articles + 1`),
       copiedFrom: db.prepare(`SELECT s.id AS source_id, e.share, e.spun, e.passages FROM copy_edge e JOIN article s ON s.rowid = e.source_rowid
-        WHERE e.article_rowid = ? ORDER BY e.share DESC`),
+        WHERE e.article_rowid = ? ORDER BY e.share DESC, s.id`),
       getStory: db.prepare('SELECT * FROM story WHERE id = ?'),
       storyArticles: db.prepare('SELECT * FROM article WHERE story_id = ? ORDER BY published_ms IS NULL, published_ms, ingest_seq'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
@@ -452,7 +452,10 @@ export class SqliteStore implements Store {
       }
     }
     const seen = new Set<string>();
-    return out.filter((e) => !seen.has(e.articleId + '\u0000' + e.sourceId) && seen.add(e.articleId + '\u0000' + e.sourceId));
+    // In id order, as the table's key once gave them (it is keyed by rowids now).
+    return out
+      .filter((e) => !seen.has(e.articleId + '\u0000' + e.sourceId) && seen.add(e.articleId + '\u0000' + e.sourceId))
+      .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
   }
 
   async copyCandidates(keys: string[], limit: number): Promise<{ candidates: CopyCandidate[]; holders: Map<string, number> }> {
