@@ -135,10 +135,24 @@ export class CopyDetector {
       if (!decision.isCopy) continue;
       const direction = copyDirection({ published: article.publishedMs, canonical: article.canonical }, { published: candidate.publishedMs, canonical: other }, decision);
       if (direction === 'a-from-b') {
-        outcome.edges.push({ articleId: article.id, sourceId: candidate.id, share: decision.shareOfA, spun: decision.spun, passages: passagesAsEvidence(decision.passages, true) });
+        outcome.edges.push({
+          articleId: article.id,
+          sourceId: candidate.id,
+          ...(candidate.stored ? { sourceRowid: candidate.stored.rowid } : {}),
+          share: decision.shareOfA,
+          spun: decision.spun,
+          passages: passagesAsEvidence(decision.passages, true),
+        });
         if (!bestSource || decision.shareOfA > bestSource.share) bestSource = { decision, share: decision.shareOfA, canonical: other };
       } else {
-        outcome.edges.push({ articleId: candidate.id, sourceId: article.id, share: decision.shareOfB, spun: decision.spun, passages: passagesAsEvidence(decision.passages, false) });
+        outcome.edges.push({
+          articleId: candidate.id,
+          sourceId: article.id,
+          ...(candidate.stored ? { articleRowid: candidate.stored.rowid } : {}),
+          share: decision.shareOfB,
+          spun: decision.spun,
+          passages: passagesAsEvidence(decision.passages, false),
+        });
         outcome.spinUpdates.push({
           id: candidate.id,
           spinScore: spinScoreOfCanonical(other, candidate.spinFloor, { passages: swapSides(decision.passages), originalCanonical: article.canonical }),

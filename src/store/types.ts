@@ -60,6 +60,9 @@ export interface CopyEdge {
   share: number;
   spun: boolean;
   passages: NonNullable<CopySource['passages']>;
+  /** The store's rowids of the two articles where the writer knows them (stored copy candidates); the store finds the rest. */
+  articleRowid?: number;
+  sourceRowid?: number;
 }
 
 /** What copy detection needs of a stored article (its text only when asked: candidateTexts). */

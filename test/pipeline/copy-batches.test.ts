@@ -66,3 +66,26 @@ test('copy links do not depend on batch boundaries when the input is in publicat
   for (const e of whole.edges) asCopy.set(e.split('<-')[0], (asCopy.get(e.split('<-')[0]) ?? 0) + 1);
   assert.ok(Math.max(...asCopy.values()) <= MAX_CANDIDATES);
 });
+
+test('an original that arrives after its copy is stored becomes the copy’s source, in a later ingest too', async () => {
+  const random = rng(11);
+  const shared = [paragraph(random), paragraph(random), paragraph(random)].join('\n\n');
+  const record = (id: string, hour: number, own: string, line: number): ReadItem =>
+    ({
+      record: {
+        input: { id, title: `Report ${id}`, text: `${shared}\n\n${own}`, published: new Date(Date.UTC(2022, 0, 1, hour)).toISOString(), source: `${id}.example` },
+        raw: '{}',
+        origin: { file: 'mem', line },
+      },
+    }) as ReadItem;
+  const store = openStore(path.join(scratchDir(), 'late-original.sqlite'));
+  // Other articles first, so the rowids of the copy and of its original are far from each other's.
+  await ingest(store, from(articles()), { workers: 0 });
+  await ingest(store, from([record('copy', 12, `Added at noon: ${paragraph(random)}`, 1)]), { workers: 0 });
+  await ingest(store, from([record('original', 6, `First words: ${paragraph(random)}`, 1)]), { workers: 0 });
+  const copy = await store.getArticle('copy');
+  assert.deepEqual(copy?.copiedFrom.map((c) => c.id), ['original']);
+  assert.deepEqual((await store.copyEdges(['original'])).map((e) => `${e.articleId}<-${e.sourceId}`), ['copy<-original']);
+  assert.deepEqual((await store.getArticle('original'))?.copiedFrom, []);
+  await store.close();
+});

@@ -350,7 +350,8 @@ export class SqliteStore implements Store {
         if (facets) this.insertFacets(rowid, facets);
         this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
       }
-      // Edges name articles by id; the table keys them by rowid (this batch's rows, or stored ones).
+      // The table keys edges by rowid: the detector's for stored candidates, this batch's rows by
+      // id, and any other stored article looked up by id.
       const batchRowids = new Map(written.map((ref) => [ref.id, ref.rowid]));
       const rowidOf = (id: string): number => {
         const rowid = batchRowids.get(id) ?? (s.rowidOf.get(id) as number | undefined);
@@ -358,7 +359,9 @@ export class SqliteStore implements Store {
         return rowid;
       };
       for (const edge of batch.copyEdges ?? []) {
-        s.insertCopyEdge.run(rowidOf(edge.articleId), rowidOf(edge.sourceId), edge.share, edge.spun ? 1 : 0, JSON.stringify(edge.passages));
+        const articleRowid = edge.articleRowid ?? rowidOf(edge.articleId);
+        const sourceRowid = edge.sourceRowid ?? rowidOf(edge.sourceId);
+        s.insertCopyEdge.run(articleRowid, sourceRowid, edge.share, edge.spun ? 1 : 0, JSON.stringify(edge.passages));
       }
       for (const update of batch.spinUpdates ?? []) {
         for (const row of s.updateSpin.all(update) as Array<{ rowid: number }>) spun.push({ rowid: row.rowid, spinScore: update.spinScore });
