@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeBenchCorpus } from '../src/eval/bench-corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -82,17 +83,15 @@ process.once('SIGINT', () => {
 try {
   // A run stopped hard (kill -9) leaves its worktree registered; forget those first.
   git('worktree', 'prune');
-  // The corpus is made (once) in --dir by this checkout's bench; the runs read it from there.
+  // The corpus is made once in --dir, as `npm run bench` makes it; the runs read it from there.
   const corpusName = `corpus-${values.articles}.jsonl`;
-  if (!fs.existsSync(path.join(path.resolve(values.dir!), corpusName))) {
-    fs.mkdirSync(path.resolve(values.dir!), { recursive: true });
-    const made = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
-      const { writeBenchCorpus } = await import(${JSON.stringify(path.join(root, 'src/eval/bench-corpus.ts'))});
-      const data = ${JSON.stringify(path.resolve(root, '../shared/data/clustering'))};
-      writeBenchCorpus(${JSON.stringify(path.join(path.resolve(values.dir!), corpusName))}, { articles: ${Number(values.articles)}, sourceFile: data + '/news_cluster.jsonl', goldFile: data + '/news_cluster.gold.jsonl' });`], { cwd: root, stdio: 'inherit' });
-    if (made.status !== 0) throw new Error('could not generate the bench corpus');
+  const corpus = path.join(path.resolve(values.dir!), corpusName);
+  if (!fs.existsSync(corpus)) {
+    fs.mkdirSync(path.dirname(corpus), { recursive: true });
+    const data = path.resolve(root, '../shared/data/clustering');
+    writeBenchCorpus(corpus, { articles: Number(values.articles), sourceFile: path.join(data, 'news_cluster.jsonl'), goldFile: path.join(data, 'news_cluster.gold.jsonl') });
   }
-  fs.symlinkSync(path.join(path.resolve(values.dir!), corpusName), path.join(runDir, corpusName));
+  fs.symlinkSync(corpus, path.join(runDir, corpusName));
   git('worktree', 'add', '--detach', '--force', worktree, baseCommit);
   worktreeAdded = true;
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(worktree, 'node_modules'));

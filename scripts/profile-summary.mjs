@@ -1,9 +1,13 @@
-// Summarises a V8 CPU profile (node --cpu-prof): self time by file and by function, and the
-// inclusive time of the functions named after the file (e.g. prepareArticle commitBatch).
-//   node scripts/profile-summary.mjs PROFILE.cpuprofile [functionName …]
+// Summarises a V8 CPU profile (node --cpu-prof): self time by file and by function, the
+// inclusive time of the functions named after the file (e.g. prepareArticle commitBatch), and
+// self time by source line inside functions given by where they start, as the function list
+// prints them (e.g. sqlite/index.js:316 for an anonymous closure; lines of the compiled build).
+//   node scripts/profile-summary.mjs PROFILE.cpuprofile [functionName | file.js:LINE …]
 import fs from 'node:fs';
 
-const [file, ...names] = process.argv.slice(2);
+const [file, ...args] = process.argv.slice(2);
+const locations = args.filter((a) => /\.js:\d+$/.test(a));
+const names = args.filter((a) => !locations.includes(a));
 if (!file) {
   console.error('usage: node scripts/profile-summary.mjs PROFILE.cpuprofile [functionName …]');
   process.exit(2);
@@ -47,3 +51,13 @@ console.log(`total ${(total / 1e6).toFixed(1)} s`);
 show('self time by file', byFile, 20);
 show('self time by function', byFunction, 30);
 if (names.length) show('inclusive time', inclusive, names.length);
+// Line ticks: each node records how many samples fell on each of its lines.
+const msPerTick = (profile.endTime - profile.startTime) / profile.samples.length / 1000;
+for (const location of locations) {
+  const lines = new Map();
+  for (const n of profile.nodes) {
+    if (!`${where(n)}:${n.callFrame.lineNumber + 1}`.endsWith(location)) continue;
+    for (const t of n.positionTicks ?? []) lines.set(`line ${t.line}`, (lines.get(`line ${t.line}`) ?? 0) + t.ticks * msPerTick * 1000);
+  }
+  show(`self time by line in ${location}`, lines, 15);
+}

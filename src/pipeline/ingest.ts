@@ -223,10 +223,10 @@ export class Ingestor {
       if (pool) {
         const ingestMs = threadCpuMs();
         summary.threadCpuMs = { ingest: ingestMs === null || this.cpuAtStart === null ? null : ingestMs - this.cpuAtStart, prepare: pool.cpuMs() };
-      }
-      if (process.env.STORYLINE_THREAD_STATS && pool) {
-        const shares = pool.busyShares().map((u) => `${(u * 100).toFixed(0)}%`);
-        process.stderr.write(`threads busy: ingest ${(nodePerformance.eventLoopUtilization().utilization * 100).toFixed(0)}%, prepare ${shares.join(' ')}\n`);
+        if (process.env.STORYLINE_THREAD_STATS) {
+          const shares = pool.busyShares().map((u) => `${(u * 100).toFixed(0)}%`);
+          process.stderr.write(`threads busy: ingest ${(nodePerformance.eventLoopUtilization().utilization * 100).toFixed(0)}%, prepare ${shares.join(' ')}\n`);
+        }
       }
       await pool?.close();
     }

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RowidTally } from '../../src/store/sqlite/key-hits.ts';
+import { RowidTally, type KeyHits } from '../../src/store/sqlite/key-hits.ts';
 import { prng as random } from '../../src/eval/bench-corpus.ts';
 
+/** The tally's result as [rowid, count] pairs, in its order. */
+const pairsOf = (hits: KeyHits): Array<[number, number]> => Array.from(hits.rowids, (rowid, i) => [rowid, hits.counts[i]]);
 
 test('the tally counts like a Map, in first-seen order, across queries of growing and shrinking size', () => {
   const tally = new RowidTally();
@@ -21,10 +23,8 @@ test('the tally counts like a Map, in first-seen order, across queries of growin
     tally.start(rowids.length);
     for (const r of rowids) tally.add(r);
     const hits = tally.result();
-    assert.deepEqual([...hits], [...expected], `query of ${adds}`);
-    assert.equal(hits.size, expected.size);
-    for (const [r, n] of expected) assert.equal(hits.get(r), n);
-    assert.equal(hits.get(0xfffffffe) ?? expected.get(0xfffffffe), expected.get(0xfffffffe));
+    assert.deepEqual(pairsOf(hits), [...expected], `query of ${adds}`);
+    assert.equal(hits.counts.length, expected.size);
   }
 });
 
@@ -52,7 +52,7 @@ test('top agrees with sorting every qualifying rowid, for any limit and minimum'
     tally.start(adds.length);
     for (const r of adds) tally.add(r);
     const hits = tally.result();
-    const pairs = [...hits];
+    const pairs = pairsOf(hits);
     for (const [minShared, limit] of [[1, 8], [2, 8], [3, 1], [1, 0], [2, 1000]]) {
       const expected = pairs
         .filter(([, n]) => n >= minShared)

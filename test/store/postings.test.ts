@@ -5,7 +5,11 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/sqlite/index.ts';
 import { MAX_POSTINGS_PER_BAND, MAX_POSTINGS_PER_COPY_KEY, Postings, bandKeyId, copyKeyId, decodeRowids, encodeRowids } from '../../src/store/sqlite/postings.ts';
+import type { KeyHits } from '../../src/store/sqlite/key-hits.ts';
 import { scratchDir } from '../helpers.ts';
+
+/** rowid → keys held, from a copy-key look-up. */
+const countsOf = (hits: KeyHits) => new Map(Array.from(hits.rowids, (rowid, i) => [rowid, hits.counts[i]]));
 
 function freshPostings(): { db: Database.Database; postings: Postings } {
   const db = new Database(path.join(scratchDir(), 'p.sqlite'));
@@ -25,8 +29,8 @@ test('appended postings keep arrival order, byte-exact, and stop at the cap', ()
     for (const rowid of rowids) postings.add(rowid, [], ['c1:abc']);
   })();
   const { hits, holders } = postings.copyKeyHits(['c1:abc', 'c1:zzz']);
-  assert.deepEqual([...hits.keys()], rowids.slice(0, MAX_POSTINGS_PER_COPY_KEY));
-  assert.ok([...hits.values()].every((n) => n === 1));
+  assert.deepEqual([...hits.rowids], rowids.slice(0, MAX_POSTINGS_PER_COPY_KEY));
+  assert.ok(hits.counts.every((n) => n === 1));
   // Holders per key: the full list's length; a key nobody holds is absent.
   assert.deepEqual([...holders], [['c1:abc', MAX_POSTINGS_PER_COPY_KEY]]);
 });
@@ -38,23 +42,23 @@ test('full lists are served from memory; lists below the cap are read again and 
     for (const rowid of full) postings.add(rowid, [], ['c1:f']);
     postings.add(500, [], ['c1:p']);
   })();
-  assert.deepEqual(Object.fromEntries(postings.copyKeyHits(['c1:f', 'c1:p']).hits), Object.fromEntries([...full, 500].map((r) => [r, 1])));
+  assert.deepEqual(Object.fromEntries(countsOf(postings.copyKeyHits(['c1:f', 'c1:p']).hits)), Object.fromEntries([...full, 500].map((r) => [r, 1])));
   // The full list no longer needs the table (it cannot change): take the row away to prove it.
   db.prepare('DELETE FROM copy_posting WHERE key = ?').run(copyKeyId('c1:f'));
   db.transaction(() => {
     postings.add(900, [], ['c1:f', 'c1:p']);
   })();
   const { hits } = postings.copyKeyHits(['c1:f', 'c1:p']);
-  assert.deepEqual([...hits.keys()].sort((a, b) => a - b), [...full, 500, 900]);
-  assert.equal(hits.get(900), 1, 'the append to the full list was skipped, the one to the open list kept');
+  assert.deepEqual([...hits.rowids].sort((a, b) => a - b), [...full, 500, 900]);
+  assert.equal(countsOf(hits).get(900), 1, 'the append to the full list was skipped, the one to the open list kept');
   // A fresh reader (another process) sees what was stored.
-  assert.deepEqual([...new Postings(db).copyKeyHits(['c1:p']).hits.keys()], [500, 900]);
+  assert.deepEqual([...new Postings(db).copyKeyHits(['c1:p']).hits.rowids], [500, 900]);
 });
 
 test('held lists follow appends made here, keys found absent included, and are dropped when another connection commits', () => {
   const { db, postings } = freshPostings();
   db.transaction(() => postings.add(1, [], ['c1:a']))();
-  const hitsOf = (p: Postings, keys: string[]) => [...p.copyKeyHits(keys).hits.keys()].sort((x, y) => x - y);
+  const hitsOf = (p: Postings, keys: string[]) => [...p.copyKeyHits(keys).hits.rowids].sort((x, y) => x - y);
   assert.deepEqual(hitsOf(postings, ['c1:a', 'c1:b']), [1]); // c1:a read and held, c1:b held as absent
   db.transaction(() => postings.add(2, [], ['c1:a', 'c1:b']))();
   // Served from memory: take the rows away to prove it; the appends reached the held lists.
@@ -81,7 +85,7 @@ test('copy-key hits count the keys each article shares; band holders are distinc
     postings.add(2, ['0:a.b.'], ['c1:2', 'c1:9']);
   })();
   const { hits, holders } = postings.copyKeyHits(['c1:1', 'c1:2', 'c1:3']);
-  assert.deepEqual(Object.fromEntries(hits), { 1: 3, 2: 1 });
+  assert.deepEqual(Object.fromEntries(countsOf(hits)), { 1: 3, 2: 1 });
   assert.deepEqual(Object.fromEntries(holders), { 'c1:1': 1, 'c1:2': 2, 'c1:3': 1 });
   assert.deepEqual(postings.bandHolders(['0:a.b.', '1:c.d.']).sort(), [1, 2]);
   assert.deepEqual(postings.bandHolders(['9:x.y.']), []);
@@ -114,7 +118,7 @@ test('a v3 database is migrated: one-row-per-posting tables become packed lists,
   const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
   assert.ok(!tables.includes('copy_key') && !tables.includes('near_duplicate_band'));
   const postings = new Postings(store.db);
-  assert.deepEqual(Object.fromEntries(postings.copyKeyHits(['c1:7', 'c1:8']).hits), { 2: 1, 5: 2 });
+  assert.deepEqual(Object.fromEntries(countsOf(postings.copyKeyHits(['c1:7', 'c1:8']).hits)), { 2: 1, 5: 2 });
   const holders = postings.bandHolders(['3:q.r.']);
   assert.equal(holders.length, MAX_POSTINGS_PER_BAND);
   assert.deepEqual(holders.slice(0, 3), [1, 2, 3]);

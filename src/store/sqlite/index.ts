@@ -454,11 +454,14 @@ export class SqliteStore implements Store {
         out.push({ articleId: r.article_id as string, sourceId: r.source_id as string, share: r.share as number, spun: r.spun === 1, passages: JSON.parse(r.passages as string) });
       }
     }
-    const seen = new Set<string>();
-    // In id order, as the table's key once gave them (it is keyed by rowids now).
-    return out
-      .filter((e) => !seen.has(e.articleId + '\u0000' + e.sourceId) && seen.add(e.articleId + '\u0000' + e.sourceId))
-      .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
+    // Each pair once (both its ends may be asked for), in (article, source) id order as the
+    // text-keyed table once gave them: U+0000 sorts before any character of an id.
+    const byPair = new Map<string, CopyEdge>();
+    for (const e of out) {
+      const pair = `${e.articleId}\u0000${e.sourceId}`;
+      if (!byPair.has(pair)) byPair.set(pair, e);
+    }
+    return [...byPair.keys()].sort().map((pair) => byPair.get(pair)!);
   }
 
   async copyCandidates(keys: string[], limit: number): Promise<{ candidates: CopyCandidate[]; holders: Map<string, number> }> {

@@ -9,33 +9,12 @@
  * result is two small typed arrays in first-seen order.
  */
 
-/** Articles holding any of a query's keys and how many of the keys each holds, in first-seen order. */
-export class KeyHits implements Iterable<[number, number]> {
+/** Articles holding any of a query's keys (`rowids`) and how many of the keys each holds (`counts`), in first-seen order. */
+export class KeyHits {
   constructor(
     readonly rowids: Uint32Array,
     readonly counts: Int32Array,
   ) {}
-
-  get size(): number {
-    return this.rowids.length;
-  }
-
-  get(rowid: number): number | undefined {
-    const i = this.rowids.indexOf(rowid);
-    return i < 0 ? undefined : this.counts[i];
-  }
-
-  keys(): IterableIterator<number> {
-    return this.rowids.values();
-  }
-
-  values(): IterableIterator<number> {
-    return this.counts.values();
-  }
-
-  *[Symbol.iterator](): IterableIterator<[number, number]> {
-    for (let i = 0; i < this.rowids.length; i++) yield [this.rowids[i], this.counts[i]];
-  }
 
   /**
    * The `limit` articles holding the most keys, at least `minShared` each; at a tie the
