@@ -7,8 +7,17 @@ import { spawnSync } from 'node:child_process';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SHARED = path.resolve(ROOT, '../shared');
 
+/** Scratch directories made by this test process; removed when it exits (each test file runs in its own). */
+const scratchDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty directory under the system temp dir, removed when the test process exits. */
 export function scratchDir(prefix = 'storyline-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
 }
 
 export function runCli(args: string[], options: { input?: string; cwd?: string } = {}) {

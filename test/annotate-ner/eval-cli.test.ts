@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { scratchDir } from '../helpers.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'storyline.js');
 
 test('storyline eval ner scores a CoNLL file per type and reports bad lines by file and line', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ner-eval-'));
+  const dir = scratchDir('ner-eval-');
   const file = join(dir, 'tiny.txt');
   // Written for this test: two sentences, one malformed line.
   writeFileSync(
