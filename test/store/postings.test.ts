@@ -35,6 +35,36 @@ test('appended postings keep arrival order, byte-exact, and stop at the cap', ()
   assert.deepEqual([...holders], [['c1:abc', MAX_POSTINGS_PER_COPY_KEY]]);
 });
 
+test('a batch appends as its articles would one by one: arrival order, the cap reached inside the batch, held lists and the table alike', () => {
+  const cap = MAX_POSTINGS_PER_COPY_KEY;
+  const articles = Array.from({ length: cap + 5 }, (_, i) => ({
+    rowid: 10 + i,
+    bandKeys: i % 3 === 0 ? ['0:a.b.'] : ['1:c.d.', '0:a.b.'],
+    // c1:full passes the cap inside the batch; c1:odd has every other article; c1:held is read (held) first.
+    copyKeys: ['c1:full', ...(i % 2 ? ['c1:odd'] : []), 'c1:held', 'c1:full'],
+  }));
+  const one = freshPostings();
+  const batched = freshPostings();
+  for (const { db, postings } of [one, batched]) {
+    db.transaction(() => postings.add(1, [], ['c1:held']))();
+    postings.copyKeyHits(['c1:held']); // now held in memory
+  }
+  one.db.transaction(() => {
+    for (const a of articles) one.postings.add(a.rowid, a.bandKeys, a.copyKeys);
+  })();
+  batched.db.transaction(() => batched.postings.addBatch(articles))();
+  const rowsOf = (db: Database.Database, table: string) =>
+    (db.prepare(`SELECT key, rowids FROM ${table} ORDER BY key`).all() as Array<{ key: number; rowids: Uint8Array }>).map((r) => [r.key, decodeRowids(r.rowids)]);
+  for (const table of ['copy_posting', 'band_posting']) assert.deepEqual(rowsOf(batched.db, table), rowsOf(one.db, table), table);
+  const full = new Map(rowsOf(batched.db, 'copy_posting') as Array<[number, number[]]>);
+  assert.deepEqual(full.get(copyKeyId('c1:full')), articles.slice(0, cap).map((a) => a.rowid));
+  assert.deepEqual(full.get(copyKeyId('c1:held')), [1, ...articles.slice(0, cap - 1).map((a) => a.rowid)]);
+  assert.deepEqual(full.get(copyKeyId('c1:odd')), articles.filter((_, i) => i % 2).map((a) => a.rowid));
+  // The held list took the same appends as the row, no more than the cap.
+  batched.db.prepare('DELETE FROM copy_posting').run();
+  assert.deepEqual([...batched.postings.copyKeyHits(['c1:held']).hits.rowids], [1, ...articles.slice(0, cap - 1).map((a) => a.rowid)]);
+});
+
 test('full lists are served from memory; lists below the cap are read again and see new postings', () => {
   const { db, postings } = freshPostings();
   const full = Array.from({ length: MAX_POSTINGS_PER_COPY_KEY }, (_, i) => i + 1);

@@ -348,8 +348,8 @@ export class SqliteStore implements Store {
         s.insertFts.run(rowid, article.title ?? '', article.text);
         const facets = article.serialisedAnnotations?.facets ?? (article.annotations ? facetRows(article.annotations) : null);
         if (facets) this.insertFacets(rowid, facets);
-        this.postings.add(rowid, article.nearDuplicateKeys, article.copyKeys);
       }
+      this.postings.addBatch(batch.articles.map((article, i) => ({ rowid: written[i].rowid, bandKeys: article.nearDuplicateKeys, copyKeys: article.copyKeys })));
       // The table keys edges by rowid: the detector's for stored candidates, this batch's rows by
       // id, and any other stored article looked up by id.
       const batchRowids = new Map(written.map((ref) => [ref.id, ref.rowid]));
