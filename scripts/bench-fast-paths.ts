@@ -20,7 +20,9 @@
  *   over the whole text with matchAll (session 9): identical matches and cost;
  * - canonical texts built from a worker's numbered words against canonicalise (session 9):
  *   identical texts, and the cost on each side, on the bench corpus (when present);
- * - the full-text index's pending buffer at schema v6 and v7 (session 10).
+ * - the full-text index's pending buffer at schema v6 and v7 (session 10);
+ * - Viterbi decoding with the outside-only mask (one score for an O-only token) against
+ *   decoding every label, on the bench corpus's sentences (session 12): same labels, cost.
  * Needs ../shared/data.
  */
 import fs from 'node:fs';
@@ -38,7 +40,9 @@ import { MIGRATIONS } from '../src/store/migrations.ts';
 import { DETECTION_SAMPLE_CHARS, isClearlyEnglish, languageSample } from '../src/text/language.ts';
 import { parseConll } from '../src/annotate/ner/conll.ts';
 import { outsideOnlyMask, sequenceMode, wordInfo, WordMode } from '../src/annotate/ner/features.ts';
-import { tokenizeCased } from '../src/annotate/ner/tokenize.ts';
+import { splitSentences as splitTaggerSentences, tokenizeCased } from '../src/annotate/ner/tokenize.ts';
+import { defaultNerModel } from '../src/annotate/ner/index.ts';
+import { viterbi } from '../src/annotate/ner/decode.ts';
 import { splitSentences, tokenize, tokenizeByPattern, type Token } from '../src/text/tokens.ts';
 import { articleFeatures, DEFAULT_CLUSTER_PARAMS } from '../src/cluster/features.ts';
 import { TermNumbers } from '../src/cluster/term-numbers.ts';
@@ -122,6 +126,37 @@ for (const n of [150, 200, 300, 600]) {
     });
   }
   console.log(`tagger O-only tokens on CoNLL dev: ${skipped} of ${tokens} tokens (${((100 * skipped) / tokens).toFixed(1)}%); gold entity tokens among them ${entitySkipped} of ${entityTokens}`);
+}
+
+// Viterbi: tokens the mask rules out for every label but O decoded with one score, against all labels.
+if (benchRecords.length) {
+  const model = defaultNerModel();
+  const sequences: Array<{ emissions: Float64Array; mask: Uint8Array; n: number }> = [];
+  for (const { text } of benchRecords.slice(0, 2000)) {
+    const tokens = tokenizeCased(text);
+    for (const [from, to] of splitTaggerSentences(text, tokens)) {
+      const words = tokens.slice(from, to).map((t) => t.text);
+      const mode = sequenceMode({ words, caseless: false });
+      const mask = mode === WordMode.Cased ? outsideOnlyMask(words.map((w) => wordInfo(w, mode))) : undefined;
+      if (words.length === 0 || !mask) continue;
+      sequences.push({ emissions: Float64Array.from(model.emissions({ words, caseless: false }, mode)), mask: Uint8Array.from(mask.subarray(0, words.length)), n: words.length });
+    }
+  }
+  const transitions = model.data.transitions;
+  const decodeAll = (masked: boolean) => sequences.map(({ emissions, mask, n }) => {
+    const out = new Int32Array(n);
+    viterbi(emissions, n, transitions, out, masked ? mask : undefined);
+    return out;
+  });
+  const plain = decodeAll(false);
+  const same = decodeAll(true).filter((labels, i) => labels.every((y, k) => y === plain[i][k])).length;
+  const tokens = sequences.reduce((sum, q) => sum + q.n, 0);
+  const masked = sequences.reduce((sum, q) => sum + q.mask.reduce((a, b) => a + b, 0), 0);
+  const rounds = [0, 1, 2].map(() => [msPer(tokens / 1000, () => decodeAll(false)), msPer(tokens / 1000, () => decodeAll(true))]);
+  console.log(
+    `viterbi: ${sequences.length} sentences of 2,000 bench texts, ${tokens} tokens (${((100 * masked) / tokens).toFixed(1)}% outside-only); identical labels on ${same}; ` +
+      `ms per 1,000 tokens, every label / masked: ${rounds.map(([a, b]) => `${a.toFixed(3)} / ${b.toFixed(3)}`).join(', ')}`,
+  );
 }
 
 // Tagger tokeniser: plain ASCII words cut directly, against the token expression for every token.

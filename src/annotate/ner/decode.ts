@@ -2,7 +2,7 @@
  * First-order Viterbi decoding over BILOU labels with hard well-formedness constraints
  * (an entity that begins must end, with one type), plus learned transition scores.
  */
-import { bilouTransitions, LABEL_COUNT } from './labels.ts';
+import { bilouTransitions, LABEL_COUNT, OUTSIDE } from './labels.ts';
 
 const L = LABEL_COUNT;
 const { allowed, allowedStart, allowedEnd } = bilouTransitions();
@@ -24,8 +24,13 @@ export const TRANSITION_SIZE = L * L + 2 * L;
 /**
  * Best label sequence for emission scores [i * L + label] and transition scores laid out
  * as TRANSITION_SIZE. Writes label ids into `out` (length n).
+ *
+ * `outsideOnly[i] !== 0` promises that token i can only be O (every other label's emission is
+ * -Infinity: the tagger's uncapitalised stretches). Such a token needs one score, not L: the
+ * result and every score computed are the same as without the mask, with the same arithmetic
+ * (the other labels' scores would all be -Infinity, which never wins a comparison).
  */
-export function viterbi(emissions: Float64Array | Float32Array, n: number, transitions: ArrayLike<number>, out: Int32Array | number[]): void {
+export function viterbi(emissions: Float64Array | Float32Array, n: number, transitions: ArrayLike<number>, out: Int32Array | number[], outsideOnly?: Uint8Array): void {
   if (n === 0) return;
   if (scratchScore.length < n * L) {
     scratchScore = new Float64Array(n * L * 2);
@@ -35,12 +40,40 @@ export function viterbi(emissions: Float64Array | Float32Array, n: number, trans
   const back = scratchBack;
   const startOffset = L * L;
   const endOffset = L * L + L;
+  const O = OUTSIDE;
   for (let y = 0; y < L; y++) {
     score[y] = allowedStart[y] ? emissions[y] + transitions[startOffset + y] : -Infinity;
   }
+  // Whether token i - 1 was outside-only: then only its O score was written.
+  let previousOnlyO = false;
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prevBase = base - L;
+    if (outsideOnly !== undefined && outsideOnly[i] !== 0) {
+      let best = -Infinity;
+      let arg = 0;
+      if (previousOnlyO) {
+        const s = score[prevBase + O] + transitions[O * L + O];
+        if (s > best) {
+          best = s;
+          arg = O;
+        }
+      } else {
+        const from = predecessors[O];
+        for (let k = 0; k < from.length; k++) {
+          const p = from[k];
+          const s = score[prevBase + p] + transitions[p * L + O];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      }
+      score[base + O] = best + emissions[base + O];
+      back[base + O] = arg;
+      previousOnlyO = true;
+      continue;
+    }
     for (let y = 0; y < L; y++) {
       const emission = emissions[base + y];
       // A label ruled out here (the tagger's O-only tokens) needs no search over predecessors.
@@ -51,28 +84,43 @@ export function viterbi(emissions: Float64Array | Float32Array, n: number, trans
       }
       let best = -Infinity;
       let arg = 0;
-      const from = predecessors[y];
-      for (let k = 0; k < from.length; k++) {
-        const p = from[k];
-        const s = score[prevBase + p] + transitions[p * L + y];
-        if (s > best) {
-          best = s;
-          arg = p;
+      if (previousOnlyO) {
+        // The only finite predecessor is O (when O may precede y at all).
+        if (allowed[O * L + y]) {
+          const s = score[prevBase + O] + transitions[O * L + y];
+          if (s > best) {
+            best = s;
+            arg = O;
+          }
+        }
+      } else {
+        const from = predecessors[y];
+        for (let k = 0; k < from.length; k++) {
+          const p = from[k];
+          const s = score[prevBase + p] + transitions[p * L + y];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
         }
       }
       score[base + y] = best + emission;
       back[base + y] = arg;
     }
+    previousOnlyO = false;
   }
   let best = -Infinity;
   let arg = 0;
   const lastBase = (n - 1) * L;
-  for (let y = 0; y < L; y++) {
-    if (!allowedEnd[y]) continue;
-    const s = score[lastBase + y] + transitions[endOffset + y];
-    if (s > best) {
-      best = s;
-      arg = y;
+  if (previousOnlyO) arg = O;
+  else {
+    for (let y = 0; y < L; y++) {
+      if (!allowedEnd[y]) continue;
+      const s = score[lastBase + y] + transitions[endOffset + y];
+      if (s > best) {
+        best = s;
+        arg = y;
+      }
     }
   }
   for (let i = n - 1; i >= 0; i--) {

@@ -100,6 +100,11 @@ export class NerModel {
    * `mode` and `scored` are the sequence's own (`sequenceMode`, `scoreWords`) when given.
    */
   emissions(sequence: FeatureSequence, mode: WordMode = sequenceMode(sequence), scored: readonly ScoredWord[] = this.scoreWords(sequence.words, mode)): Float64Array {
+    return this.scoreSequence(sequence, mode, scored).scores;
+  }
+
+  /** Emission scores and the outside-only mask they were computed with (undefined: none). */
+  private scoreSequence(sequence: FeatureSequence, mode: WordMode, scored: readonly ScoredWord[]): { scores: Float64Array; skip: Uint8Array | undefined } {
     const n = sequence.words.length;
     const infos = scored.map((s) => s.info);
     if (this.skip.length < n) this.skip = new Uint8Array(n * 2);
@@ -122,7 +127,7 @@ export class NerModel {
       for (let y = 0; y < L; y++) scores[base + y] = intrinsic[y];
       this.weights.addResolved(rows, context.offsets[i], context.offsets[i + 1], this.byteValue, scores, base);
     }
-    return scores;
+    return { scores, skip };
   }
 
   /** Best BILOU label ids for a sequence. */
@@ -136,7 +141,8 @@ export class NerModel {
     const n = sequence.words.length;
     const out = new Int32Array(n);
     if (n === 0) return out;
-    viterbi(this.emissions(sequence, mode, scored), n, this.data.transitions, out);
+    const { scores, skip } = this.scoreSequence(sequence, mode, scored);
+    viterbi(scores, n, this.data.transitions, out, skip);
     return out;
   }
 }
