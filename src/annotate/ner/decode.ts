@@ -14,6 +14,31 @@ const predecessors: Int32Array[] = Array.from({ length: L }, (_, next) => {
   return Int32Array.from(list);
 });
 
+const ONLY_O = Int32Array.of(OUTSIDE);
+const NONE = new Int32Array(0);
+
+/** The argmax of the last bestFrom call (a second return value without an allocation). */
+let bestArg = 0;
+
+/**
+ * The best score reaching label `y` from the labels `from` at the previous position (whose
+ * scores start at prevBase); its argmax in bestArg (0 when none is finite).
+ */
+function bestFrom(score: Float64Array, prevBase: number, from: Int32Array, transitions: ArrayLike<number>, y: number): number {
+  let best = -Infinity;
+  let arg = 0;
+  for (let k = 0; k < from.length; k++) {
+    const p = from[k];
+    const s = score[prevBase + p] + transitions[p * L + y];
+    if (s > best) {
+      best = s;
+      arg = p;
+    }
+  }
+  bestArg = arg;
+  return best;
+}
+
 // Reused between calls: decoding allocates nothing per sentence.
 let scratchScore = new Float64Array(256 * L);
 let scratchBack = new Int32Array(256 * L);
@@ -44,33 +69,15 @@ export function viterbi(emissions: Float64Array | Float32Array, n: number, trans
   for (let y = 0; y < L; y++) {
     score[y] = allowedStart[y] ? emissions[y] + transitions[startOffset + y] : -Infinity;
   }
-  // Whether token i - 1 was outside-only: then only its O score was written.
+  // Whether token i - 1 was outside-only: then only its O score was written, and O is the
+  // one predecessor to search (where O may precede the label at all).
   let previousOnlyO = false;
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prevBase = base - L;
     if (outsideOnly !== undefined && outsideOnly[i] !== 0) {
-      let best = -Infinity;
-      let arg = 0;
-      if (previousOnlyO) {
-        const s = score[prevBase + O] + transitions[O * L + O];
-        if (s > best) {
-          best = s;
-          arg = O;
-        }
-      } else {
-        const from = predecessors[O];
-        for (let k = 0; k < from.length; k++) {
-          const p = from[k];
-          const s = score[prevBase + p] + transitions[p * L + O];
-          if (s > best) {
-            best = s;
-            arg = p;
-          }
-        }
-      }
-      score[base + O] = best + emissions[base + O];
-      back[base + O] = arg;
+      score[base + O] = bestFrom(score, prevBase, previousOnlyO ? ONLY_O : predecessors[O], transitions, O) + emissions[base + O];
+      back[base + O] = bestArg;
       previousOnlyO = true;
       continue;
     }
@@ -82,30 +89,9 @@ export function viterbi(emissions: Float64Array | Float32Array, n: number, trans
         back[base + y] = 0;
         continue;
       }
-      let best = -Infinity;
-      let arg = 0;
-      if (previousOnlyO) {
-        // The only finite predecessor is O (when O may precede y at all).
-        if (allowed[O * L + y]) {
-          const s = score[prevBase + O] + transitions[O * L + y];
-          if (s > best) {
-            best = s;
-            arg = O;
-          }
-        }
-      } else {
-        const from = predecessors[y];
-        for (let k = 0; k < from.length; k++) {
-          const p = from[k];
-          const s = score[prevBase + p] + transitions[p * L + y];
-          if (s > best) {
-            best = s;
-            arg = p;
-          }
-        }
-      }
-      score[base + y] = best + emission;
-      back[base + y] = arg;
+      const from = previousOnlyO ? (allowed[O * L + y] ? ONLY_O : NONE) : predecessors[y];
+      score[base + y] = bestFrom(score, prevBase, from, transitions, y) + emission;
+      back[base + y] = bestArg;
     }
     previousOnlyO = false;
   }
