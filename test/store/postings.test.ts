@@ -40,13 +40,18 @@ test('a batch appends as its articles would one by one: arrival order, the cap r
   const articles = Array.from({ length: cap + 5 }, (_, i) => ({
     rowid: 10 + i,
     bandKeys: i % 3 === 0 ? ['0:a.b.'] : ['1:c.d.', '0:a.b.'],
-    // c1:full passes the cap inside the batch; c1:odd has every other article; c1:held is read (held) first.
-    copyKeys: ['c1:full', ...(i % 2 ? ['c1:odd'] : []), 'c1:held', 'c1:full'],
+    // c1:full passes the cap inside the batch; c1:odd has every other article; c1:held is read
+    // (held) first; c1:part has a stored row, not held, three short of the cap (the SQL keeps the cap).
+    copyKeys: ['c1:full', ...(i % 2 ? ['c1:odd'] : []), 'c1:held', 'c1:full', 'c1:part'],
   }));
+  const stored = Array.from({ length: cap - 3 }, (_, i) => 2 + i);
   const one = freshPostings();
   const batched = freshPostings();
   for (const { db, postings } of [one, batched]) {
-    db.transaction(() => postings.add(1, [], ['c1:held']))();
+    db.transaction(() => {
+      postings.add(1, [], ['c1:held']);
+      for (const rowid of stored) postings.add(rowid, [], ['c1:part']);
+    })();
     postings.copyKeyHits(['c1:held']); // now held in memory
   }
   one.db.transaction(() => {
@@ -60,6 +65,7 @@ test('a batch appends as its articles would one by one: arrival order, the cap r
   assert.deepEqual(full.get(copyKeyId('c1:full')), articles.slice(0, cap).map((a) => a.rowid));
   assert.deepEqual(full.get(copyKeyId('c1:held')), [1, ...articles.slice(0, cap - 1).map((a) => a.rowid)]);
   assert.deepEqual(full.get(copyKeyId('c1:odd')), articles.filter((_, i) => i % 2).map((a) => a.rowid));
+  assert.deepEqual(full.get(copyKeyId('c1:part')), [...stored, ...articles.slice(0, 3).map((a) => a.rowid)]);
   // The held list took the same appends as the row, no more than the cap.
   batched.db.prepare('DELETE FROM copy_posting').run();
   assert.deepEqual([...batched.postings.copyKeyHits(['c1:held']).hits.rowids], [1, ...articles.slice(0, cap - 1).map((a) => a.rowid)]);

@@ -50,7 +50,7 @@ export const TRANSITION_SIZE = L * L + 2 * L;
  * Best label sequence for emission scores [i * L + label] and transition scores laid out
  * as TRANSITION_SIZE. Writes label ids into `out` (length n).
  *
- * `outsideOnly[i] !== 0` promises that token i can only be O (every other label's emission is
+ * `outsideOnly[i] === 1` promises that token i can only be O (every other label's emission is
  * -Infinity: the tagger's uncapitalised stretches). Such a token needs one score, not L: the
  * result and every score computed are the same as without the mask, with the same arithmetic
  * (the other labels' scores would all be -Infinity, which never wins a comparison).
@@ -75,7 +75,7 @@ export function viterbi(emissions: Float64Array | Float32Array, n: number, trans
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prevBase = base - L;
-    if (outsideOnly !== undefined && outsideOnly[i] !== 0) {
+    if (outsideOnly !== undefined && outsideOnly[i] === 1) {
       score[base + O] = bestFrom(score, prevBase, previousOnlyO ? ONLY_O : predecessors[O], transitions, O) + emissions[base + O];
       back[base + O] = bestArg;
       previousOnlyO = true;
