@@ -32,18 +32,18 @@ test('band look-ups through the filter find every holder, including keys added l
   db.exec(POSTINGS_SCHEMA);
   const postings = new Postings(db, { bandFilterAfterLookups: 3 });
   const keys = Array.from({ length: 50 }, (_, i) => `band:${i}`);
-  keys.forEach((key, i) => postings.add(i + 1, [key], []));
+  keys.forEach((key, i) => postings.addBatch([{ rowid: i + 1, bandKeys: [key], copyKeys: [] }]));
   const lookUp = (key: string) => postings.bandHolders([key, 'band:absent']);
   for (let round = 0; round < 3; round++) assert.deepEqual(lookUp('band:7'), [8]);
   assert.equal(postings.bandFilterLoaded, true);
   assert.deepEqual(lookUp('band:49'), [50]);
   assert.deepEqual(lookUp('band:absent'), []);
-  postings.add(51, ['band:new', 'band:7'], []);
+  postings.addBatch([{ rowid: 51, bandKeys: ['band:new', 'band:7'], copyKeys: [] }]);
   assert.deepEqual(lookUp('band:new'), [51], 'added by this connection after the filter was loaded');
   assert.deepEqual(lookUp('band:7').sort((a, b) => a - b), [8, 51]);
   // Another process appends a key this connection's filter has never seen.
   const other = new Database(file);
-  new Postings(other).add(60, ['band:elsewhere'], []);
+  new Postings(other).addBatch([{ rowid: 60, bandKeys: ['band:elsewhere'], copyKeys: [] }]);
   other.close();
   assert.deepEqual(lookUp('band:elsewhere'), [60]);
   db.close();

@@ -8,6 +8,9 @@ import { MAX_POSTINGS_PER_BAND, MAX_POSTINGS_PER_COPY_KEY, Postings, bandKeyId, 
 import type { KeyHits } from '../../src/store/sqlite/key-hits.ts';
 import { scratchDir } from '../helpers.ts';
 
+/** One article's keys appended, as the store appends a batch. */
+const addOne = (postings: Postings, rowid: number, bandKeys: string[], copyKeys: string[]) => postings.addBatch([{ rowid, bandKeys, copyKeys }]);
+
 /** rowid → keys held, from a copy-key look-up. */
 const countsOf = (hits: KeyHits) => new Map(Array.from(hits.rowids, (rowid, i) => [rowid, hits.counts[i]]));
 
@@ -26,7 +29,7 @@ test('appended postings keep arrival order, byte-exact, and stop at the cap', ()
   const { db, postings } = freshPostings();
   const rowids = Array.from({ length: MAX_POSTINGS_PER_COPY_KEY + 6 }, (_, i) => (i % 2 ? 0x00ff00ff + i : 256 * i + 1));
   db.transaction(() => {
-    for (const rowid of rowids) postings.add(rowid, [], ['c1:abc']);
+    for (const rowid of rowids) addOne(postings, rowid, [], ['c1:abc']);
   })();
   const { hits, holders } = postings.copyKeyHits(['c1:abc', 'c1:zzz']);
   assert.deepEqual([...hits.rowids], rowids.slice(0, MAX_POSTINGS_PER_COPY_KEY));
@@ -49,13 +52,13 @@ test('a batch appends as its articles would one by one: arrival order, the cap r
   const batched = freshPostings();
   for (const { db, postings } of [one, batched]) {
     db.transaction(() => {
-      postings.add(1, [], ['c1:held']);
-      for (const rowid of stored) postings.add(rowid, [], ['c1:part']);
+      addOne(postings, 1, [], ['c1:held']);
+      for (const rowid of stored) addOne(postings, rowid, [], ['c1:part']);
     })();
     postings.copyKeyHits(['c1:held']); // now held in memory
   }
   one.db.transaction(() => {
-    for (const a of articles) one.postings.add(a.rowid, a.bandKeys, a.copyKeys);
+    for (const a of articles) addOne(one.postings, a.rowid, a.bandKeys, a.copyKeys);
   })();
   batched.db.transaction(() => batched.postings.addBatch(articles))();
   const rowsOf = (db: Database.Database, table: string) =>
@@ -75,14 +78,14 @@ test('full lists are served from memory; lists below the cap are read again and 
   const { db, postings } = freshPostings();
   const full = Array.from({ length: MAX_POSTINGS_PER_COPY_KEY }, (_, i) => i + 1);
   db.transaction(() => {
-    for (const rowid of full) postings.add(rowid, [], ['c1:f']);
-    postings.add(500, [], ['c1:p']);
+    for (const rowid of full) addOne(postings, rowid, [], ['c1:f']);
+    addOne(postings, 500, [], ['c1:p']);
   })();
   assert.deepEqual(Object.fromEntries(countsOf(postings.copyKeyHits(['c1:f', 'c1:p']).hits)), Object.fromEntries([...full, 500].map((r) => [r, 1])));
   // The full list no longer needs the table (it cannot change): take the row away to prove it.
   db.prepare('DELETE FROM copy_posting WHERE key = ?').run(copyKeyId('c1:f'));
   db.transaction(() => {
-    postings.add(900, [], ['c1:f', 'c1:p']);
+    addOne(postings, 900, [], ['c1:f', 'c1:p']);
   })();
   const { hits } = postings.copyKeyHits(['c1:f', 'c1:p']);
   assert.deepEqual([...hits.rowids].sort((a, b) => a - b), [...full, 500, 900]);
@@ -93,10 +96,10 @@ test('full lists are served from memory; lists below the cap are read again and 
 
 test('held lists follow appends made here, keys found absent included, and are dropped when another connection commits', () => {
   const { db, postings } = freshPostings();
-  db.transaction(() => postings.add(1, [], ['c1:a']))();
+  db.transaction(() => addOne(postings, 1, [], ['c1:a']))();
   const hitsOf = (p: Postings, keys: string[]) => [...p.copyKeyHits(keys).hits.rowids].sort((x, y) => x - y);
   assert.deepEqual(hitsOf(postings, ['c1:a', 'c1:b']), [1]); // c1:a read and held, c1:b held as absent
-  db.transaction(() => postings.add(2, [], ['c1:a', 'c1:b']))();
+  db.transaction(() => addOne(postings, 2, [], ['c1:a', 'c1:b']))();
   // Served from memory: take the rows away to prove it; the appends reached the held lists.
   db.prepare('DELETE FROM copy_posting').run();
   assert.deepEqual(hitsOf(postings, ['c1:a']), [1, 2]);
@@ -104,11 +107,11 @@ test('held lists follow appends made here, keys found absent included, and are d
   // Another connection appends (and commits): this one's held lists are no longer the rows.
   const other = new Database(db.name);
   const otherPostings = new Postings(other);
-  other.transaction(() => otherPostings.add(3, [], ['c1:a', 'c1:c']))();
+  other.transaction(() => addOne(otherPostings, 3, [], ['c1:a', 'c1:c']))();
   other.close();
   assert.deepEqual(hitsOf(postings, ['c1:a', 'c1:c']), [3], 'read again: the rows as they are now');
   // After a failed write the store calls forget(): the next look-up reads the table.
-  db.transaction(() => postings.add(4, [], ['c1:a']))();
+  db.transaction(() => addOne(postings, 4, [], ['c1:a']))();
   postings.forget();
   db.prepare('DELETE FROM copy_posting').run();
   assert.deepEqual(hitsOf(postings, ['c1:a']), []);
@@ -117,8 +120,8 @@ test('held lists follow appends made here, keys found absent included, and are d
 test('copy-key hits count the keys each article shares; band holders are distinct', () => {
   const { db, postings } = freshPostings();
   db.transaction(() => {
-    postings.add(1, ['0:a.b.', '1:c.d.'], ['c1:1', 'c1:2', 'c1:3']);
-    postings.add(2, ['0:a.b.'], ['c1:2', 'c1:9']);
+    addOne(postings, 1, ['0:a.b.', '1:c.d.'], ['c1:1', 'c1:2', 'c1:3']);
+    addOne(postings, 2, ['0:a.b.'], ['c1:2', 'c1:9']);
   })();
   const { hits, holders } = postings.copyKeyHits(['c1:1', 'c1:2', 'c1:3']);
   assert.deepEqual(Object.fromEntries(countsOf(hits)), { 1: 3, 2: 1 });

@@ -14,8 +14,8 @@ const predecessors: Int32Array[] = Array.from({ length: L }, (_, next) => {
   return Int32Array.from(list);
 });
 
-const ONLY_O = Int32Array.of(OUTSIDE);
-const NONE = new Int32Array(0);
+/** For each label, its predecessors when the previous token could only be O: O where O may precede it, else none. */
+const afterOutside: Int32Array[] = Array.from({ length: L }, (_, next) => (allowed[OUTSIDE * L + next] ? Int32Array.of(OUTSIDE) : new Int32Array(0)));
 
 /** The argmax of the last bestFrom call (a second return value without an allocation). */
 let bestArg = 0;
@@ -70,13 +70,13 @@ export function viterbi(emissions: Float64Array | Float32Array, n: number, trans
     score[y] = allowedStart[y] ? emissions[y] + transitions[startOffset + y] : -Infinity;
   }
   // Whether token i - 1 was outside-only: then only its O score was written, and O is the
-  // one predecessor to search (where O may precede the label at all).
+  // one predecessor to search (afterOutside).
   let previousOnlyO = false;
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prevBase = base - L;
     if (outsideOnly !== undefined && outsideOnly[i] === 1) {
-      score[base + O] = bestFrom(score, prevBase, previousOnlyO ? ONLY_O : predecessors[O], transitions, O) + emissions[base + O];
+      score[base + O] = bestFrom(score, prevBase, previousOnlyO ? afterOutside[O] : predecessors[O], transitions, O) + emissions[base + O];
       back[base + O] = bestArg;
       previousOnlyO = true;
       continue;
@@ -89,7 +89,7 @@ export function viterbi(emissions: Float64Array | Float32Array, n: number, trans
         back[base + y] = 0;
         continue;
       }
-      const from = previousOnlyO ? (allowed[O * L + y] ? ONLY_O : NONE) : predecessors[y];
+      const from = previousOnlyO ? afterOutside[y] : predecessors[y];
       score[base + y] = bestFrom(score, prevBase, from, transitions, y) + emission;
       back[base + y] = bestArg;
     }

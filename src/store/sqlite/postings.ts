@@ -153,11 +153,6 @@ export class Postings {
     this.copy.held.clear();
   }
 
-  /** One article's keys: `addBatch` of one. */
-  add(rowid: number, bandKeys: string[], copyKeys: string[]): void {
-    this.addBatch([{ rowid, bandKeys, copyKeys }]);
-  }
-
   /**
    * Appends a batch of new articles (rowids ascending) to the lists of their keys. Call inside
    * the batch transaction (and `forget` if it fails). One append per key and batch, in key
